@@ -1,0 +1,3 @@
+export * from './problem.js';
+export * from './types.js';
+export * from './time/index.js';
