@@ -1,0 +1,105 @@
+import { parseCodeowners, pickCodeownersPath } from '../core/codeowners/index.js';
+import { isIgnorableInGrants, isUnderGrants, parseGrantPath } from '../core/grantPath.js';
+import { POLICY_PATH, type GrantsRepo } from '../core/grantsRepo.js';
+import type { Grant, Policy } from '../core/types.js';
+import type { Problem, SourceFile } from '../core/problem.js';
+import { loadYaml } from './loadYaml.js';
+import type { SchemaValidator } from './schemaValidator.js';
+
+/** Size caps: a grant is a few hundred bytes; the policy of a large organisation fits in 1 MiB. */
+export const GRANT_MAX_BYTES = 64 * 1024;
+export const POLICY_MAX_BYTES = 1024 * 1024;
+
+/** The files of a grants repository that grantops reads, by repository path. */
+export type RepoFiles = ReadonlyMap<string, Uint8Array>;
+
+/** True for the paths grantops reads from a grants repository (the readers fetch only these). */
+export function isRepoFileOfInterest(path: string): boolean {
+  return path === POLICY_PATH || isUnderGrants(path) || /^(\.github\/|docs\/)?CODEOWNERS$/.test(path);
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+function decode(file: string, bytes: Uint8Array, maxBytes: number, problems: Problem[]): string | undefined {
+  const fail = (code: string, message: string) => {
+    problems.push({ file, line: 1, col: 1, code, message, severity: 'error' });
+    return undefined;
+  };
+  if (bytes.byteLength > maxBytes) {
+    return fail('file-too-large', `file is ${bytes.byteLength} bytes, over the limit of ${maxBytes} bytes`);
+  }
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return fail('file-not-utf8', 'file is not valid UTF-8 text');
+  }
+}
+
+/**
+ * Reads a grants repository from its files: access.yml, every file under grants/, and the
+ * CODEOWNERS file GitHub would use. Pure apart from CPU: the caller fetched the bytes.
+ */
+export function loadGrantsRepo(params: { files: RepoFiles; validator: SchemaValidator }): GrantsRepo {
+  const { files, validator } = params;
+  const problems: Problem[] = [];
+  const load = <T>(
+    file: string,
+    maxBytes: number,
+    check: (s: SourceFile<unknown>) => { source?: SourceFile<T>; problems: Problem[] },
+  ) => {
+    const bytes = files.get(file);
+    const text = bytes && decode(file, bytes, maxBytes, problems);
+    if (text === undefined) return undefined;
+    const parsed = loadYaml({ file, text, limits: { maxBytes } });
+    if (!parsed.ok) return void problems.push(...parsed.problems);
+    const checked = check(parsed.source);
+    problems.push(...checked.problems);
+    return checked.source;
+  };
+  let policy: SourceFile<Policy> | undefined;
+  if (files.has(POLICY_PATH)) policy = load(POLICY_PATH, POLICY_MAX_BYTES, validator.policy);
+  else
+    problems.push({
+      file: POLICY_PATH,
+      line: 1,
+      col: 1,
+      code: 'repo-no-policy',
+      message: 'access.yml is missing: every grants repository needs a policy at its root',
+      severity: 'error',
+    });
+
+  const grants: SourceFile<Grant>[] = [];
+  const grantPaths = [...files.keys()].filter((p) => isUnderGrants(p) && !isIgnorableInGrants(p)).sort();
+  for (const path of grantPaths) {
+    if (!/\.ya?ml$/.test(path)) {
+      problems.push({
+        file: path,
+        line: 1,
+        col: 1,
+        code: 'grant-not-yaml',
+        message: 'only grant files (.yml) belong under grants/; this file is ignored',
+        severity: 'warning',
+      });
+    } else if (!parseGrantPath(path)) {
+      problems.push({
+        file: path,
+        line: 1,
+        col: 1,
+        code: 'grant-path',
+        message:
+          'a grant file must be at grants/<resource>/<name>.yml; move this file into its resource folder',
+        severity: 'error',
+      });
+    } else {
+      const grant = load(path, GRANT_MAX_BYTES, validator.grant);
+      if (grant) grants.push(grant);
+    }
+  }
+  const codeownersPath = pickCodeownersPath((p) => files.has(p));
+  let codeowners;
+  if (codeownersPath) {
+    const text = decode(codeownersPath, files.get(codeownersPath)!, Infinity, problems);
+    codeowners = text === undefined ? undefined : parseCodeowners({ file: codeownersPath, text });
+  }
+  return { policy, grants, codeowners, grantPaths, problems };
+}

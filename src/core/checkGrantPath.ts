@@ -1,0 +1,30 @@
+import { parseGrantPath } from './grantPath.js';
+import { problemAt, type Problem, type SourceFile } from './problem.js';
+import type { Grant } from './types.js';
+
+/** A grant must live in the folder named after its resource: grants/<resource>/<name>.yml. */
+export function checkGrantPath(source: SourceFile<Grant>): Problem[] {
+  const parts = parseGrantPath(source.file);
+  if (!parts) {
+    return [
+      problemAt(
+        source,
+        [],
+        'grant-path',
+        'a grant file must be at grants/<resource>/<name>.yml; move this file into its resource folder',
+      ),
+    ];
+  }
+  if (parts.folder !== source.data.resource) {
+    return [
+      problemAt(
+        source,
+        ['resource'],
+        'grant-wrong-folder',
+        `this file is in grants/${parts.folder}/ but asks for resource "${source.data.resource}"; ` +
+          `a grant must be filed under its own resource: move it to grants/${source.data.resource}/`,
+      ),
+    ];
+  }
+  return [];
+}
