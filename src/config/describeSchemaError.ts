@@ -56,7 +56,7 @@ export function describeSchemaError(error: ErrorObject): SchemaErrorDescription 
   const isKey = error.propertyName !== undefined;
   const path = isKey ? [...parent, String(error.propertyName)] : parent;
   const last = path.length > 0 ? String(path[path.length - 1]) : '';
-  const name = isKey ? `key "${last}"` : path.length > 0 ? `"${last}"` : 'the file';
+  const name = isKey ? `key "${last}"` : describePath(path);
   if (isKey) error = { ...error, data: error.propertyName };
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -107,6 +107,14 @@ export function describeSchemaError(error: ErrorObject): SchemaErrorDescription 
         message: `${name} ${error.message ?? 'is invalid'}`,
       };
   }
+}
+
+/** Names the value at a path the way a person reads the file: `"expires"`, `item 2 of "roles"`. */
+function describePath(path: DocPath): string {
+  const last = path[path.length - 1];
+  if (last === undefined) return 'the file';
+  if (typeof last === 'number') return `item ${last + 1} of ${describePath(path.slice(0, -1))}`;
+  return `"${last}"`;
 }
 
 function article(type: string): string {

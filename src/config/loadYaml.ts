@@ -125,6 +125,7 @@ function structureProblems(file: string, doc: Document, pos: Pos, limits: YamlLi
   let aliases = 0;
   visit(doc, {
     Alias(_key, node) {
+      if (!node.resolve(doc)) add(node, 'yaml-bad-alias', `alias *${node.source} refers to no anchor`);
       if (++aliases === limits.maxAliases + 1) {
         add(
           node,

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { loadYaml } from '../../src/config/loadYaml.js';
+
+const bomb = [
+  'a: &a [x, x, x, x, x, x, x, x, x]',
+  'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+  'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+  'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+].join('\n');
+
+describe('loadYaml rejects hostile and malformed files with file:line:col', () => {
+  it.each([
+    ['duplicate key', 'grantee: alice\nreason: x\ngrantee: bob\n', '3:1', 'yaml-duplicate-key'],
+    ['duplicate nested key', 'a:\n  b: 1\n  b: 2\n', '3:3', 'yaml-duplicate-key'],
+    ['a list at top level', '- a\n- b\n', '1:1', 'yaml-not-mapping'],
+    ['a scalar at top level', 'just text\n', '1:1', 'yaml-not-mapping'],
+    ['an empty file', '', '1:1', 'yaml-not-mapping'],
+    ['only comments', '# nothing\n', '1:1', 'yaml-not-mapping'],
+    ['two documents', 'a: 1\n---\nb: 2\n', '2:1', 'yaml-multiple-documents'],
+    ['__proto__ key', 'a: 1\nb:\n  __proto__: {x: 1}\n', '3:3', 'yaml-forbidden-key'],
+    ['constructor key', 'constructor: 1\n', '1:1', 'yaml-forbidden-key'],
+    ['quoted __proto__ key', '"__proto__": 1\n', '1:1', 'yaml-forbidden-key'],
+    ['prototype key', 'x:\n  - prototype: 1\n', '2:5', 'yaml-forbidden-key'],
+    ['unknown tag', 'a: !custom 1\n', '1:4', 'yaml-unknown-tag'],
+    ['js function tag', 'a: !!js/function "f"\n', '1:4', 'yaml-unknown-tag'],
+    ['alias bomb', bomb, '3:12', 'yaml-too-many-aliases'],
+    ['flow nesting bomb', `a: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`, '1:35', 'yaml-too-deep'],
+    ['block sequence nesting bomb', `a:\n  ${'- '.repeat(20_000)}x\n`, '2:65', 'yaml-too-deep'],
+    ['mapping key that is a list', '[a, b]: 1\n', '1:1', 'yaml-non-string-key'],
+    ['numeric key', '1: x\n', '1:1', 'yaml-non-string-key'],
+    ['tab indentation', 'a:\n\tb: 1\n', '2:1', 'yaml-syntax'],
+    ['unterminated quote', 'a: "open\nb: 1\n', '3:1', 'yaml-syntax'],
+    ['undefined alias', 'a: *nothing\n', '1:4', 'yaml-bad-alias'],
+  ])('%s', (_name, text, position, code) => {
+    const result = loadYaml({ file: 'grants/x/y.yml', text, limits: { maxBytes: 1024 * 1024 } });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems[0]).toMatchObject({ file: 'grants/x/y.yml', code, severity: 'error' });
+    expect(`${result.problems[0]?.line}:${result.problems[0]?.col}`).toBe(position);
+    expect(result.problems[0]?.message.length).toBeGreaterThan(10);
+  });
+
+  it('refuses a file over the size cap before parsing it', () => {
+    const result = loadYaml({
+      file: 'access.yml',
+      text: `a: "${'x'.repeat(2000)}"\n`,
+      limits: { maxBytes: 1000 },
+    });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        {
+          file: 'access.yml',
+          line: 1,
+          col: 1,
+          code: 'file-too-large',
+          message: 'file is 2006 bytes, over the limit of 1000 bytes',
+          severity: 'error',
+        },
+      ],
+    });
+  });
+
+  it('reports every duplicate key and forbidden key in one pass', () => {
+    const result = loadYaml({ file: 'f.yml', text: 'a: 1\na: 2\nb:\n  __proto__: 1\n' });
+    expect(result.ok ? [] : result.problems.map((p) => `${p.line}:${p.col} ${p.code}`)).toEqual([
+      '2:1 yaml-duplicate-key',
+      '4:3 yaml-forbidden-key',
+    ]);
+  });
+
+  it('allows a few aliases (under the cap) and expands them', () => {
+    const result = loadYaml({ file: 'f.yml', text: 'base: &b [x]\ncopy: *b\n' });
+    expect(result.ok && result.source.data).toEqual({ base: ['x'], copy: ['x'] });
+  });
+
+  it('reads YAML 1.2: yes/no and dates stay strings, so a schema can say what is wrong', () => {
+    const result = loadYaml({ file: 'f.yml', text: 'a: yes\nb: 2026-11-28T18:00:00Z\nc: 0o17\nd: ~\n' });
+    expect(result.ok && result.source.data).toEqual({ a: 'yes', b: '2026-11-28T18:00:00Z', c: 15, d: null });
+  });
+
+  it('accepts a byte-order mark and CRLF line endings', () => {
+    const result = loadYaml({ file: 'f.yml', text: '\uFEFFa: 1\r\nb: 2\r\n' });
+    expect(result.ok && result.source.data).toEqual({ a: 1, b: 2 });
+    if (result.ok) expect(result.source.locate(['b'])).toEqual({ line: 2, col: 4 });
+  });
+});
+
+describe('locate maps data paths back to the text', () => {
+  const text = 'a:\n  b: [1, {c: 2}]\n  d:\n  e: x\nlist:\n  - k: v\n';
+  const result = loadYaml({ file: 'f.yml', text });
+  if (!result.ok) throw new Error('fixture must parse');
+  const { locate } = result.source;
+
+  it.each([
+    [['a', 'b', 1, 'c'], {}, '2:14'],
+    [['a', 'e'], {}, '4:6'],
+    [['a', 'e'], { key: true }, '4:3'],
+    [['a', 'missing'], {}, '2:3'],
+    [['list', 0, 'k'], {}, '6:8'],
+    [['list', 5], {}, '6:3'],
+    [[], {}, '1:1'],
+    [['a', 'b', 'not-an-index'], {}, '2:6'],
+  ] as const)('%j %j → %s', (path, options, expected) => {
+    const { line, col } = locate(path, options);
+    expect(`${line}:${col}`).toBe(expected);
+  });
+});
