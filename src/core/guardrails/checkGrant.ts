@@ -1,0 +1,64 @@
+import type { Policy } from '../types.js';
+import type { Finding, GuardContext } from './finding.js';
+import { grantFinding } from './grantFinding.js';
+import { grantStatus } from './grantStatus.js';
+
+/** The grant rule's findings (one per checked login) and whether every login rides on break-glass. */
+export interface GrantCheck {
+  findings: Finding[];
+  emergency: boolean;
+}
+
+/** Resources of `require_grant` that can cover the environment: known, and for `environment` ones, this one. */
+function coveringResources(policy: Policy, names: readonly string[], environment: string): string[] {
+  return names.filter((name) => {
+    if (!Object.hasOwn(policy.resources, name)) return false;
+    const resource = policy.resources[name];
+    return (
+      resource?.provider !== 'environment' ||
+      resource.environment?.toLowerCase() === environment.toLowerCase()
+    );
+  });
+}
+
+/**
+ * The grant rule: when `require_grant` is set, the actor and a different triggering actor must each
+ * hold an active grant for one of its resources that covers this environment. A grant for an
+ * `environment` resource covers only that resource's environment. The rule is never bypassed.
+ */
+export function checkGrant(ctx: GuardContext): GrantCheck {
+  const names = ctx.guardrail.require_grant ?? [];
+  if (names.length === 0) return { findings: [], emergency: false };
+  const resources = coveringResources(ctx.policy, names, ctx.input.environment);
+  if (resources.length === 0) {
+    const message = `require_grant for ${ctx.envKey} names no resource that covers ${ctx.input.environment} (unknown, or an environment resource for another environment): fix guardrails.${ctx.envKey}.require_grant in ${ctx.input.policy.file}`;
+    const finding: Finding = {
+      rule: 'grant',
+      status: 'fail',
+      code: 'policy_invalid',
+      message,
+      ...ctx.locate(['require_grant']),
+    };
+    return { findings: [finding], emergency: false };
+  }
+  const breakGlass = new Set(resources.filter((name) => ctx.policy.resources[name]?.emergency !== undefined));
+  const { actor, triggeringActor: other } = ctx.input;
+  // A blank triggering actor means "not a re-run"; the actor is always checked, even when blank.
+  const rerunBy = other !== undefined && other.trim() !== '' && other.toLowerCase() !== actor.toLowerCase();
+  const logins = rerunBy ? [actor, other] : [actor];
+  const statuses = logins.map((login) =>
+    grantStatus({
+      grants: ctx.input.grants,
+      login,
+      resources: new Set(resources),
+      breakGlassResources: breakGlass,
+      now: ctx.input.now,
+    }),
+  );
+  return {
+    findings: statuses.map((status, i) =>
+      grantFinding({ ctx, login: logins[i] as string, status, resources }),
+    ),
+    emergency: statuses.every((s) => s.kind === 'active' && s.emergency),
+  };
+}
