@@ -1,0 +1,104 @@
+import { Octokit } from '@octokit/rest';
+
+/** A GitHub REST route: method and Octokit's path template. */
+export interface RouteTemplate {
+  method: string;
+  template: string;
+}
+
+interface CompiledRoute extends RouteTemplate {
+  strict: RegExp;
+  greedy: RegExp;
+  names: string[];
+  literalLength: number;
+}
+
+/** A path matched to a template, with its decoded parameters. */
+export interface RouteMatch extends RouteTemplate {
+  params: Record<string, string>;
+}
+
+/**
+ * Every route of GitHub's REST API as Octokit ships it (the generated endpoint list of
+ * @octokit/plugin-rest-endpoint-methods, read through `octokit.rest`).
+ */
+export function listGitHubRoutes(): RouteTemplate[] {
+  const rest = new Octokit().rest as unknown as Record<
+    string,
+    Record<string, { endpoint?: { DEFAULTS: RouteTemplate & { url: string } } }>
+  >;
+  const seen = new Map<string, RouteTemplate>();
+  for (const scope of Object.keys(rest)) {
+    const methods = rest[scope] ?? {};
+    for (const name of Object.keys(methods)) {
+      const defaults = methods[name]?.endpoint?.DEFAULTS;
+      if (!defaults) continue;
+      const template = defaults.url.replace(/\{\?[^}]*\}$/, '');
+      seen.set(`${defaults.method} ${template}`, { method: defaults.method, template });
+    }
+  }
+  return [...seen.values()];
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+}
+
+function compile(route: RouteTemplate): CompiledRoute {
+  const names: string[] = [];
+  const parts = route.template.split(/(\{[^}]+\})/).filter((p) => p !== '');
+  const lastParam = parts.length > 0 && /^\{.+\}$/.test(parts[parts.length - 1] as string);
+  const build = (greedy: boolean): RegExp =>
+    new RegExp(
+      `^${parts
+        .map((p, i) => {
+          if (!/^\{.+\}$/.test(p)) return escapeRegex(p);
+          return greedy && lastParam && i === parts.length - 1 ? '(.*)' : '([^/]+)';
+        })
+        .join('')}/?$`,
+    );
+  for (const p of parts) if (/^\{.+\}$/.test(p)) names.push(p.slice(1, -1));
+  const literalLength = parts.filter((p) => !/^\{.+\}$/.test(p)).join('').length;
+  return { ...route, names, strict: build(false), greedy: build(true), literalLength };
+}
+
+function decode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** Matches request paths to GitHub's route templates. */
+export class RouteTable {
+  private readonly byMethod = new Map<string, CompiledRoute[]>();
+
+  constructor(routes: RouteTemplate[] = listGitHubRoutes()) {
+    for (const route of routes) {
+      const list = this.byMethod.get(route.method) ?? [];
+      list.push(compile(route));
+      this.byMethod.set(route.method, list);
+    }
+    for (const list of this.byMethod.values()) list.sort((a, b) => b.literalLength - a.literalLength);
+  }
+
+  /**
+   * The template a request path belongs to. Segments match one path segment each; when nothing
+   * matches that way, a trailing parameter may span slashes (refs, file paths and `base...head`
+   * sent unencoded, as curl users do). Templates with more literal text win.
+   */
+  match(method: string, path: string): RouteMatch | undefined {
+    const routes = this.byMethod.get(method.toUpperCase()) ?? [];
+    for (const mode of ['strict', 'greedy'] as const) {
+      for (const route of routes) {
+        const m = route[mode].exec(path);
+        if (!m) continue;
+        const params: Record<string, string> = {};
+        route.names.forEach((name, i) => (params[name] = decode(m[i + 1] ?? '')));
+        return { method: route.method, template: route.template, params };
+      }
+    }
+    return undefined;
+  }
+}
