@@ -66,3 +66,14 @@ export function notAllowed(message: string, documentationUrl = DOCS_URL): HttpEr
 export function unauthorized(message = 'Bad credentials'): HttpError {
   return new HttpError(401, { message, status: '401' });
 }
+
+/** Headers of a raw media type answer (`Accept: application/vnd.github.raw`). */
+export const RAW_HEADERS: Record<string, string> = {
+  'content-type': 'text/plain; charset=utf-8',
+  'x-github-media-type': 'github.v3; param=raw',
+};
+
+/** True when the client asked for the raw media type. */
+export function wantsRaw(accept: string | undefined): boolean {
+  return /vnd\.github(\.v3)?\.raw/.test(accept ?? '');
+}

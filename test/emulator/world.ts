@@ -1,12 +1,16 @@
 import { Octokit } from '@octokit/rest';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
 
+/** Octokit logs failed requests; the tests expect failures, so keep the output quiet. */
+export const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+
 /** A seeded emulator: org `acme`, users, a grants repo and Octokit clients per user. */
 export interface World {
   gh: Emulator;
   as: (login: 'alice' | 'bob' | 'carol' | 'dave') => Octokit;
   anonymous: Octokit;
   repo: { owner: string; repo: string };
+  tokens: Record<string, string>;
 }
 
 /** alice: org admin · bob, carol: members · dave: not in the org. Repo acme/access (private). */
@@ -25,6 +29,37 @@ export async function seedWorld(): Promise<World> {
       'grants/prod-db/.keep': '',
     },
   });
-  const as = (login: string): Octokit => new Octokit({ baseUrl: gh.url, auth: tokens[login] });
-  return { gh, as, anonymous: new Octokit({ baseUrl: gh.url }), repo: { owner: 'acme', repo: 'access' } };
+  const as = (login: string): Octokit => new Octokit({ baseUrl: gh.url, auth: tokens[login], log: silent });
+  return {
+    gh,
+    as,
+    anonymous: new Octokit({ baseUrl: gh.url, log: silent }),
+    repo: { owner: 'acme', repo: 'access' },
+    tokens,
+  };
+}
+
+/** A world with the grantops App installed on acme and a webhook receiver standing in for it. */
+export async function seedAppWorld(options: { permissions?: Record<string, 'read' | 'write'> } = {}) {
+  const world = await seedWorld();
+  const { startReceiver } = await import('./receiver.js');
+  const app = world.gh.createApp({ slug: 'grantops', permissions: options.permissions });
+  const receiver = await startReceiver(app.webhookSecret);
+  world.gh.setWebhookUrl('grantops', receiver.url);
+  const installation = world.gh.installApp({ app: 'grantops', account: 'acme' });
+  await world.gh.waitForIdle();
+  const { createAppAuth } = await import('@octokit/auth-app');
+  const asApp = new Octokit({
+    baseUrl: world.gh.url,
+    log: silent,
+    authStrategy: createAppAuth,
+    auth: { appId: app.id, privateKey: app.privateKey },
+  });
+  const asInstallation = new Octokit({
+    baseUrl: world.gh.url,
+    log: silent,
+    authStrategy: createAppAuth,
+    auth: { appId: app.id, privateKey: app.privateKey, installationId: installation.id },
+  });
+  return { ...world, app, receiver, installation, asApp, asInstallation };
 }

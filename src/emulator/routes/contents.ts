@@ -1,6 +1,6 @@
 import { htmlUrl, repoUrl, type Core } from '../core.js';
 import { lookupPath, listTree, type ListedEntry } from '../git/trees.js';
-import { conflict, notFound, unprocessable } from '../http.js';
+import { conflict, notFound, RAW_HEADERS, unprocessable, wantsRaw } from '../http.js';
 import { optString, reqString } from '../input.js';
 import { codeloadUrl, rawUrl } from '../codeload.js';
 import { commitFiles } from '../ops/commitFiles.js';
@@ -86,12 +86,12 @@ export const contentsRoutes: RouteDef[] = [
           ),
         ),
       );
-    if (/vnd\.github(\.v3)?\.raw/.test(String(ctx.headers.accept))) {
+    if (wantsRaw(ctx.headers.accept)) {
       const blob = ctx.repo.git.blob(entry.sha);
       return {
         status: 200,
         raw: blob?.content ?? Buffer.alloc(0),
-        headers: { 'content-type': 'application/vnd.github.raw' },
+        headers: RAW_HEADERS,
       };
     }
     return ok(entryBody(ctx.core, ctx.repo, entry, ref, true, sha as string));

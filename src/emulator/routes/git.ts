@@ -1,7 +1,7 @@
 import type { GitSignature } from '../git/objects.js';
 import { isAncestor } from '../git/history.js';
 import { listTree } from '../git/trees.js';
-import { notFound, unprocessable, validationFailed } from '../http.js';
+import { notFound, RAW_HEADERS, unprocessable, validationFailed, wantsRaw } from '../http.js';
 import { optArray, optBool, optObject, optString, reqString } from '../input.js';
 import { repoUrl } from '../core.js';
 import { renderGitCommit, renderRef, renderTreeEntry, wrapBase64 } from '../render/git.js';
@@ -37,7 +37,7 @@ export const gitRoutes: RouteDef[] = [
     const sha = param(ctx, 'file_sha');
     const blob = ctx.repo.git.blob(sha);
     if (!blob) throw notFound();
-    if (/vnd\.github(\.v3)?\.raw/.test(String(ctx.headers.accept))) return { status: 200, raw: blob.content };
+    if (wantsRaw(ctx.headers.accept)) return { status: 200, raw: blob.content, headers: RAW_HEADERS };
     return ok({
       sha,
       node_id: Buffer.from(`04:Blob${ctx.repo.id}:${sha}`).toString('base64'),
