@@ -44,10 +44,14 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
 }
 
+/** Parameters whose values contain slashes (refs, file paths), which clients may send unencoded. */
+const SLASHED = new Set(['ref', 'path', 'basehead', 'head', 'branch']);
+
 function compile(route: RouteTemplate): CompiledRoute {
   const names: string[] = [];
   const parts = route.template.split(/(\{[^}]+\})/).filter((p) => p !== '');
-  const lastParam = parts.length > 0 && /^\{.+\}$/.test(parts[parts.length - 1] as string);
+  const last = parts[parts.length - 1] ?? '';
+  const lastParam = /^\{.+\}$/.test(last) && SLASHED.has(last.slice(1, -1));
   const build = (greedy: boolean): RegExp =>
     new RegExp(
       `^${parts
