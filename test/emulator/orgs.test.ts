@@ -76,14 +76,12 @@ describe('teams and memberships', () => {
       .rest.teams.addOrUpdateMembershipForUserInOrg({ org: 'acme', team_slug: 'sre', username: 'alice' });
     expect(byMaintainer.data.state).toBe('active');
     const byMember = await outcome(
-      w
-        .as('carol')
-        .rest.teams.addOrUpdateMembershipForUserInOrg({
-          org: 'acme',
-          team_slug: 'sre',
-          username: 'carol',
-          role: 'maintainer',
-        }),
+      w.as('carol').rest.teams.addOrUpdateMembershipForUserInOrg({
+        org: 'acme',
+        team_slug: 'sre',
+        username: 'carol',
+        role: 'maintainer',
+      }),
     );
     expect(byMember.status).toBe(403);
     expect((await outcome(w.as('dave').rest.teams.getByName({ org: 'acme', team_slug: 'sre' }))).status).toBe(

@@ -208,12 +208,10 @@ describe('webhooks', () => {
     ]);
     expect((await outcome(callback({ environment_name: 'production', state: 'rejected' }))).status).toBe(422);
     const byUser = await outcome(
-      w
-        .as('alice')
-        .request(`POST ${new URL(run?.callbackUrl ?? '').pathname}`, {
-          environment_name: 'production',
-          state: 'approved',
-        }),
+      w.as('alice').request(`POST ${new URL(run?.callbackUrl ?? '').pathname}`, {
+        environment_name: 'production',
+        state: 'approved',
+      }),
     );
     expect(byUser.status).toBe(403);
     const rejectedRun = gh?.simulateWorkflowRun({

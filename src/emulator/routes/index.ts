@@ -1,5 +1,6 @@
 import type { RouteDef } from '../router.js';
 import { appsRoutes } from './apps.js';
+import { branchMergesRoutes } from './branchMerges.js';
 import { checksRoutes } from './checks.js';
 import { collaboratorsRoutes } from './collaborators.js';
 import { commitsRoutes } from './commits.js';
@@ -7,6 +8,7 @@ import { contentsRoutes } from './contents.js';
 import { deploymentsRoutes } from './deployments.js';
 import { gitRoutes } from './git.js';
 import { hookDeliveriesRoutes } from './hookDeliveries.js';
+import { commentsRoutes } from './comments.js';
 import { issuesRoutes } from './issues.js';
 import { labelsRoutes } from './labels.js';
 import { mergeRoutes } from './merge.js';
@@ -14,6 +16,7 @@ import { orgsRoutes } from './orgs.js';
 import { pullDetailsRoutes } from './pullDetails.js';
 import { pullsRoutes } from './pulls.js';
 import { reviewsRoutes } from './reviews.js';
+import { searchRoutes } from './search.js';
 import { statusesRoutes } from './statuses.js';
 import { teamsRoutes } from './teams.js';
 import { userInvitationsRoutes } from './userInvitations.js';
@@ -33,8 +36,10 @@ export const allRoutes: RouteDef[] = [
   ...pullDetailsRoutes,
   ...reviewsRoutes,
   ...mergeRoutes,
+  ...branchMergesRoutes,
   ...checksRoutes,
   ...issuesRoutes,
+  ...commentsRoutes,
   ...labelsRoutes,
   ...orgsRoutes,
   ...teamsRoutes,
@@ -42,4 +47,5 @@ export const allRoutes: RouteDef[] = [
   ...userInvitationsRoutes,
   ...deploymentsRoutes,
   ...workflowRunsRoutes,
+  ...searchRoutes,
 ];

@@ -1,74 +1,111 @@
 import { timestamp } from '../core.js';
-import { forbidden, notFound } from '../http.js';
-import { reqString } from '../input.js';
+import { optArray, optEnum, optString, reqString } from '../input.js';
 import { paginate } from '../pagination.js';
-import { findIssue } from '../ops/findPull.js';
-import { renderComment, renderIssue } from '../render/issues.js';
+import { findIssue, type PullIssue } from '../ops/findPull.js';
+import { renderIssue } from '../render/issues.js';
 import type { RouteDef } from '../router.js';
-import type { IssueComment } from '../state/types.js';
-import { created, noContent, numParam, ok, repoRoute, type RepoCtx } from './define.js';
+import { findUser } from '../state/state.js';
+import type { Issue } from '../state/types.js';
+import { created, numParam, ok, repoRoute, type RepoCtx } from './define.js';
+import { ensureLabel } from './labels.js';
+import { checkCanEdit, updatePull } from './pulls.js';
 
 const issues = { permission: 'issues' };
-const commenting = { permission: 'issues', level: 'read' as const, appLevel: 'write' as const };
+const authoring = { permission: 'issues', level: 'read' as const, appLevel: 'write' as const };
 
-function findComment(ctx: RepoCtx): IssueComment {
-  const comment = ctx.repo.comments.get(numParam(ctx, 'comment_id'));
-  if (!comment) throw notFound();
-  return comment;
-}
-
-function checkAuthor(ctx: RepoCtx, comment: IssueComment): void {
-  if (ctx.actor.kind === 'installation') return;
-  if (ctx.actor.login?.toLowerCase() !== comment.user.toLowerCase())
-    throw forbidden('Must have admin rights to Repository.');
-}
-
-/** Issues (read) and issue comments. Comments on pull requests go through these routes, as on GitHub. */
-export const issuesRoutes: RouteDef[] = [
-  repoRoute('GET', '/repos/{owner}/{repo}/issues/{issue_number}', issues, (ctx) =>
-    ok(renderIssue(ctx.core, ctx.repo, findIssue(ctx.repo, numParam(ctx, 'issue_number')))),
-  ),
-  repoRoute('GET', '/repos/{owner}/{repo}/issues/{issue_number}/comments', issues, (ctx) => {
-    const number = findIssue(ctx.repo, numParam(ctx, 'issue_number')).number;
-    const since = ctx.query.get('since');
-    const list = [...ctx.repo.comments.values()].filter(
-      (c) => c.issueNumber === number && (!since || c.updatedAt >= since),
+function setLabelsAndAssignees(ctx: RepoCtx, issue: Issue): void {
+  const labels = optArray(ctx.body, 'labels');
+  if (labels)
+    issue.labels = labels.map(
+      (l) =>
+        ensureLabel(
+          ctx.repo,
+          typeof l === 'object' && l !== null ? String((l as Record<string, unknown>)['name']) : String(l),
+          ctx.core.state.nextId,
+        ).name,
     );
-    const page = paginate({ items: list, query: ctx.query, url: ctx.core.url, path: ctx.path });
+  const assignees = optArray(ctx.body, 'assignees');
+  if (assignees) issue.assignees = assignees.flatMap((a) => findUser(ctx.core.state, String(a))?.login ?? []);
+}
+
+function listFilter(ctx: RepoCtx): Issue[] {
+  const state = ctx.query.get('state') ?? 'open';
+  const labels = (ctx.query.get('labels') ?? '')
+    .split(',')
+    .map((l) => l.trim().toLowerCase())
+    .filter(Boolean);
+  const creator = ctx.query.get('creator')?.toLowerCase();
+  const since = ctx.query.get('since');
+  const list = [...ctx.repo.issues.values()].filter(
+    (i) =>
+      (state === 'all' || i.state === state) &&
+      labels.every((l) => i.labels.some((x) => x.toLowerCase() === l)) &&
+      (!creator || i.user.toLowerCase() === creator) &&
+      (!since || i.updatedAt >= since),
+  );
+  const sort = ctx.query.get('sort') ?? 'created';
+  const key = (i: Issue): string =>
+    (sort === 'updated' ? i.updatedAt : i.createdAt) + String(i.number).padStart(9, '0');
+  list.sort((a, b) => (key(a) < key(b) ? -1 : 1));
+  return (ctx.query.get('direction') ?? 'desc') === 'desc' ? list.reverse() : list;
+}
+
+/** Issues: list (pull requests included, as on GitHub), create, get, update. */
+export const issuesRoutes: RouteDef[] = [
+  repoRoute('GET', '/repos/{owner}/{repo}/issues', issues, (ctx) => {
+    const page = paginate({ items: listFilter(ctx), query: ctx.query, url: ctx.core.url, path: ctx.path });
     return ok(
-      page.items.map((c) => renderComment(ctx.core, ctx.repo, c)),
+      page.items.map((i) => renderIssue(ctx.core, ctx.repo, i)),
       page.headers,
     );
   }),
-  repoRoute('POST', '/repos/{owner}/{repo}/issues/{issue_number}/comments', commenting, (ctx) => {
-    const issue = findIssue(ctx.repo, numParam(ctx, 'issue_number'));
+  repoRoute('GET', '/repos/{owner}/{repo}/issues/{issue_number}', issues, (ctx) =>
+    ok(renderIssue(ctx.core, ctx.repo, findIssue(ctx.repo, numParam(ctx, 'issue_number')))),
+  ),
+  repoRoute('POST', '/repos/{owner}/{repo}/issues', authoring, (ctx) => {
     const now = timestamp(ctx.core);
-    const comment: IssueComment = {
+    const issue: Issue = {
       id: ctx.core.state.nextId(),
-      issueNumber: issue.number,
+      number: ctx.repo.issues.size + 1,
+      title: reqString(ctx.body, 'title'),
+      body: optString(ctx.body, 'body') ?? null,
       user: ctx.actor.login ?? 'ghost',
-      body: reqString(ctx.body, 'body'),
+      state: 'open',
+      stateReason: null,
+      labels: [],
+      assignees: [],
+      locked: false,
       createdAt: now,
       updatedAt: now,
+      closedAt: null,
+      closedBy: null,
+      pull: null,
     };
-    ctx.repo.comments.set(comment.id, comment);
-    issue.updatedAt = now;
-    return created(renderComment(ctx.core, ctx.repo, comment));
+    setLabelsAndAssignees(ctx, issue);
+    ctx.repo.issues.set(issue.number, issue);
+    return created(renderIssue(ctx.core, ctx.repo, issue));
   }),
-  repoRoute('GET', '/repos/{owner}/{repo}/issues/comments/{comment_id}', issues, (ctx) =>
-    ok(renderComment(ctx.core, ctx.repo, findComment(ctx))),
-  ),
-  repoRoute('PATCH', '/repos/{owner}/{repo}/issues/comments/{comment_id}', commenting, (ctx) => {
-    const comment = findComment(ctx);
-    checkAuthor(ctx, comment);
-    comment.body = reqString(ctx.body, 'body');
-    comment.updatedAt = timestamp(ctx.core);
-    return ok(renderComment(ctx.core, ctx.repo, comment));
-  }),
-  repoRoute('DELETE', '/repos/{owner}/{repo}/issues/comments/{comment_id}', commenting, (ctx) => {
-    const comment = findComment(ctx);
-    checkAuthor(ctx, comment);
-    ctx.repo.comments.delete(comment.id);
-    return noContent();
+  repoRoute('PATCH', '/repos/{owner}/{repo}/issues/{issue_number}', authoring, (ctx) => {
+    const issue = findIssue(ctx.repo, numParam(ctx, 'issue_number'));
+    if (issue.pull) updatePull(ctx, issue as PullIssue);
+    else {
+      checkCanEdit(ctx, issue);
+      const state = optEnum(ctx.body, 'state', ['open', 'closed'] as const);
+      const now = timestamp(ctx.core);
+      issue.title = optString(ctx.body, 'title') ?? issue.title;
+      issue.body = optString(ctx.body, 'body') ?? issue.body;
+      if (state === 'closed' && issue.state === 'open')
+        Object.assign(issue, {
+          state,
+          closedAt: now,
+          closedBy: ctx.actor.login,
+          stateReason: optString(ctx.body, 'state_reason') ?? 'completed',
+        });
+      if (state === 'open')
+        Object.assign(issue, { state, closedAt: null, closedBy: null, stateReason: 'reopened' });
+      issue.updatedAt = now;
+    }
+    setLabelsAndAssignees(ctx, issue);
+    return ok(renderIssue(ctx.core, ctx.repo, issue));
   }),
 ];

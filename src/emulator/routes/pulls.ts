@@ -92,7 +92,8 @@ function createPull(ctx: RepoCtx): PullIssue {
   return issue;
 }
 
-function updatePull(ctx: RepoCtx, issue: PullIssue): void {
+/** Applies `title`, `body`, `base` and `state` changes with GitHub's `edited`/`closed`/`reopened` events. */
+export function updatePull(ctx: RepoCtx, issue: PullIssue): void {
   checkCanEdit(ctx, issue);
   const sender = ctx.actor.login ?? 'ghost';
   const changes: Record<string, unknown> = {};
