@@ -1,5 +1,6 @@
 import { problemAt, type DocPath, type Problem, type SourceFile } from './problem.js';
 import { checkProviderSettings } from './checkProviderSettings.js';
+import { compileFreezeWindow } from './guardrails/compileFreezeWindow.js';
 import { suggest } from './suggest.js';
 import { isValidTimeZone, parseDuration } from './time/index.js';
 import type { Guardrail, Policy, Resource } from './types.js';
@@ -44,9 +45,16 @@ export function validatePolicy(source: SourceFile<Policy>): Problem[] {
   }
   for (const [environment, guardrail] of Object.entries(policy.guardrails ?? {})) {
     duration(['guardrails', environment, 'max_deploys', 'per'], guardrail.max_deploys?.per);
-    guardrail.freeze?.forEach((window, i) =>
-      zone(['guardrails', environment, 'freeze', i, 'timezone'], window.timezone),
-    );
+    guardrail.freeze?.forEach((window, i) => {
+      const path = ['guardrails', environment, 'freeze', i];
+      zone([...path, 'timezone'], window.timezone);
+      const compiled = compileFreezeWindow(window, policy.defaults?.timezone);
+      if ('error' in compiled && isValidTimeZone(window.timezone ?? policy.defaults?.timezone ?? 'UTC')) {
+        problems.push(
+          problemAt(source, path, 'policy-freeze', `freeze window "${window.name}": ${compiled.error}`),
+        );
+      }
+    });
     problems.push(...checkGuardrailResources(source, environment, guardrail));
   }
   return problems;

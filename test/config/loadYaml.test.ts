@@ -27,7 +27,7 @@ describe('loadYaml rejects hostile and malformed files with file:line:col', () =
     ['flow nesting bomb', `a: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`, '1:35', 'yaml-too-deep'],
     ['block sequence nesting bomb', `a:\n  ${'- '.repeat(20_000)}x\n`, '2:65', 'yaml-too-deep'],
     ['mapping key that is a list', '[a, b]: 1\n', '1:1', 'yaml-non-string-key'],
-    ['numeric key', '1: x\n', '1:1', 'yaml-non-string-key'],
+    ['mapping key that is a mapping', '? {a: 1}\n: x\n', '1:3', 'yaml-non-string-key'],
     ['tab indentation', 'a:\n\tb: 1\n', '2:1', 'yaml-syntax'],
     ['unterminated quote', 'a: "open\nb: 1\n', '3:1', 'yaml-syntax'],
     ['undefined alias', 'a: *nothing\n', '1:4', 'yaml-bad-alias'],
@@ -61,12 +61,22 @@ describe('loadYaml rejects hostile and malformed files with file:line:col', () =
     });
   });
 
-  it('reports every duplicate key and forbidden key in one pass', () => {
-    const result = loadYaml({ file: 'f.yml', text: 'a: 1\na: 2\nb:\n  __proto__: 1\n' });
-    expect(result.ok ? [] : result.problems.map((p) => `${p.line}:${p.col} ${p.code}`)).toEqual([
+  it('reports every duplicate key, and every forbidden key, of a file', () => {
+    const duplicates = loadYaml({ file: 'f.yml', text: 'a: 1\na: 2\nb: 1\nb: 2\n' });
+    expect(duplicates.ok ? [] : duplicates.problems.map((p) => `${p.line}:${p.col} ${p.code}`)).toEqual([
       '2:1 yaml-duplicate-key',
-      '4:3 yaml-forbidden-key',
+      '4:1 yaml-duplicate-key',
     ]);
+    const forbidden = loadYaml({ file: 'f.yml', text: 'a:\n  __proto__: 1\nb:\n  - constructor: 2\n' });
+    expect(forbidden.ok ? [] : forbidden.problems.map((p) => `${p.line}:${p.col} ${p.code}`)).toEqual([
+      '2:3 yaml-forbidden-key',
+      '4:5 yaml-forbidden-key',
+    ]);
+  });
+
+  it('keeps numeric and boolean keys as text, for the schema to judge', () => {
+    const result = loadYaml({ file: 'f.yml', text: '1: x\ntrue: y\n' });
+    expect(result.ok && result.source.data).toEqual({ 1: 'x', true: 'y' });
   });
 
   it('allows a few aliases (under the cap) and expands them', () => {

@@ -31,6 +31,25 @@ describe('validatePolicy', () => {
       ['9:66 policy-timezone: "Mars/Olympus" is not an IANA time zone'],
     ],
     [
+      'freeze window mixing weekly and dated edges',
+      `${head}${team}guardrails:\n  production:\n    freeze:\n      - { name: x, from: "Fri 16:00", to: 2026-12-01T00:00:00 }\n`,
+      [
+        '9:9 policy-freeze: freeze window "x": `from` and `to` must both be weekly times (`Fri 16:00`) or both dates (`2026-12-22T00:00:00`)',
+      ],
+    ],
+    [
+      'freeze window ending before it starts',
+      `${head}${team}guardrails:\n  production:\n    freeze:\n      - { name: y, from: 2026-12-02T00:00:00, to: 2026-12-01T00:00:00 }\n`,
+      ['9:9 policy-freeze: freeze window "y": `to` must be after `from`'],
+    ],
+    [
+      'weekly window of zero length',
+      `${head}${team}guardrails:\n  production:\n    freeze:\n      - { name: z, from: "Fri 16:00", to: "Fri 16:00" }\n`,
+      [
+        '9:9 policy-freeze: freeze window "z": `from` and `to` are the same time, which makes the window empty or endless',
+      ],
+    ],
+    [
       'provider setting missing',
       `${head}  db:\n    provider: github-team\n`,
       ['3:3 policy-provider-setting: provider github-team needs `team` in resource db'],
