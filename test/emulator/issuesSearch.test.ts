@@ -55,21 +55,17 @@ describe('search', () => {
         message: 'm',
         author: 'alice',
       });
-      await w
-        .as('alice')
-        .rest.pulls.create({
-          ...w.repo,
-          title: `Revoke prod-db for ${who}`,
-          head: `grantops/revoke/${who}`,
-          base: 'main',
-        });
-      await w
-        .as('alice')
-        .rest.issues.addLabels({
-          ...w.repo,
-          issue_number: who === 'bob' ? 1 : 2,
-          labels: ['grantops:revoke'],
-        });
+      await w.as('alice').rest.pulls.create({
+        ...w.repo,
+        title: `Revoke prod-db for ${who}`,
+        head: `grantops/revoke/${who}`,
+        base: 'main',
+      });
+      await w.as('alice').rest.issues.addLabels({
+        ...w.repo,
+        issue_number: who === 'bob' ? 1 : 2,
+        labels: ['grantops:revoke'],
+      });
     }
     const search = (q: string) =>
       w
