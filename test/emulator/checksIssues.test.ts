@@ -141,5 +141,26 @@ describe('issues, comments and labels', () => {
       'prod-db',
     ]);
     expect((await app.rest.issues.get({ ...w.repo, issue_number: 1 })).data.labels).toHaveLength(1);
+    await gh.waitForIdle();
+    expect(w.receiver.events().filter((e) => /^(issue_comment|pull_request\.(un)?labeled)/.test(e))).toEqual([
+      'issue_comment.created',
+      'issue_comment.edited',
+      'issue_comment.created',
+      'issue_comment.deleted',
+      'pull_request.labeled',
+      'pull_request.labeled',
+      'pull_request.unlabeled',
+    ]);
+    const labeled = w.receiver.received.find((r) => r.action === 'labeled')?.payload;
+    expect(labeled).toMatchObject({
+      label: { name: 'grantops:request' },
+      pull_request: { number: 1 },
+      sender: { login: 'grantops[bot]' },
+    });
+    const commented = w.receiver.received.find((r) => r.event === 'issue_comment')?.payload;
+    expect(commented).toMatchObject({
+      issue: { number: 1, pull_request: expect.any(Object) },
+      comment: { user: { login: 'grantops[bot]' } },
+    });
   });
 });

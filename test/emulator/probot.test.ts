@@ -65,6 +65,9 @@ describe('a real Probot App against the emulator', () => {
       ['installation', 'created', 200],
       ['push', null, 200],
       ['pull_request', 'opened', 200],
+      ['issue_comment', 'created', 200],
+      ['check_run', 'created', 200],
+      ['check_run', 'completed', 200],
     ]);
     expect(gh.comments({ repo: 'acme/access', number: 1 })).toEqual([
       { id: expect.any(Number), user: 'grantops[bot]', body: 'thanks @bob' },

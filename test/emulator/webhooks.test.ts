@@ -250,7 +250,7 @@ describe('webhooks', () => {
     gh?.rerequestCheckRun({ repo: 'acme/access', checkRunId: ci?.id ?? 0, actor: 'alice' });
     gh?.rerequestCheckRun({ repo: 'acme/access', checkRunId: run.data.id, actor: 'alice' });
     await gh?.waitForIdle();
-    const reruns = w.receiver.received.filter((r) => r.event === 'check_run');
+    const reruns = w.receiver.received.filter((r) => r.event === 'check_run' && r.action === 'rerequested');
     expect(reruns.map((r) => r.payload)).toMatchObject([
       {
         action: 'rerequested',

@@ -4,6 +4,7 @@ import { optArray, optEnum, optObject, optString, reqString } from '../input.js'
 import { paginate } from '../pagination.js';
 import { resolveRef } from '../ops/refs.js';
 import { renderCheckRun } from '../render/checks.js';
+import { emitCheckRun } from '../events/checkRun.js';
 import type { RouteDef } from '../router.js';
 import type { Annotation, CheckRun } from '../state/types.js';
 import { created, numParam, ok, param, repoRoute, type RepoCtx } from './define.js';
@@ -92,6 +93,10 @@ export const checksRoutes: RouteDef[] = [
     };
     applyOutput(run, ctx);
     ctx.repo.checkRuns.set(run.id, run);
+    const sender = ctx.actor.login ?? 'ghost';
+    emitCheckRun(ctx.core, { repo: ctx.repo, run, action: 'created', sender });
+    if (run.status === 'completed')
+      emitCheckRun(ctx.core, { repo: ctx.repo, run, action: 'completed', sender });
     return created(renderCheckRun(ctx.core, ctx.repo, run));
   }),
   repoRoute('PATCH', '/repos/{owner}/{repo}/check-runs/{check_run_id}', checks, (ctx) => {
@@ -103,7 +108,15 @@ export const checksRoutes: RouteDef[] = [
           String(run.appId) +
           '` - check run can only be modified by the GitHub App that created it.',
       );
+    const wasCompleted = run.status === 'completed';
     applyOutput(run, ctx);
+    if (!wasCompleted && run.status === 'completed')
+      emitCheckRun(ctx.core, {
+        repo: ctx.repo,
+        run,
+        action: 'completed',
+        sender: ctx.actor.login ?? 'ghost',
+      });
     return ok(renderCheckRun(ctx.core, ctx.repo, run));
   }),
   repoRoute('GET', '/repos/{owner}/{repo}/check-runs/{check_run_id}', checks, (ctx) => {

@@ -3,6 +3,7 @@ import { forbidden, notFound } from '../http.js';
 import { reqString } from '../input.js';
 import { paginate } from '../pagination.js';
 import { findIssue } from '../ops/findPull.js';
+import { emitIssueComment } from '../events/issues.js';
 import { renderComment } from '../render/issues.js';
 import type { RouteDef } from '../router.js';
 import type { IssueComment } from '../state/types.js';
@@ -21,6 +22,24 @@ function checkAuthor(ctx: RepoCtx, comment: IssueComment): void {
   if (ctx.actor.kind === 'installation') return;
   if (ctx.actor.login?.toLowerCase() !== comment.user.toLowerCase())
     throw forbidden('Must have admin rights to Repository.');
+}
+
+function emitCommentChange(
+  ctx: RepoCtx,
+  comment: IssueComment,
+  action: string,
+  extra: Record<string, unknown>,
+): void {
+  const issue = ctx.repo.issues.get(comment.issueNumber);
+  if (issue)
+    emitIssueComment(ctx.core, {
+      repo: ctx.repo,
+      issue,
+      comment,
+      action,
+      sender: ctx.actor.login ?? 'ghost',
+      extra,
+    });
 }
 
 /** Issue comments. Comments on pull requests go through these routes, as on GitHub. */
@@ -50,6 +69,7 @@ export const commentsRoutes: RouteDef[] = [
     };
     ctx.repo.comments.set(comment.id, comment);
     issue.updatedAt = now;
+    emitIssueComment(ctx.core, { repo: ctx.repo, issue, comment, action: 'created', sender: comment.user });
     return created(renderComment(ctx.core, ctx.repo, comment));
   }),
   repoRoute('GET', '/repos/{owner}/{repo}/issues/comments/{comment_id}', issues, (ctx) =>
@@ -58,14 +78,17 @@ export const commentsRoutes: RouteDef[] = [
   repoRoute('PATCH', '/repos/{owner}/{repo}/issues/comments/{comment_id}', commenting, (ctx) => {
     const comment = findComment(ctx);
     checkAuthor(ctx, comment);
+    const from = comment.body;
     comment.body = reqString(ctx.body, 'body');
     comment.updatedAt = timestamp(ctx.core);
+    emitCommentChange(ctx, comment, 'edited', { changes: { body: { from } } });
     return ok(renderComment(ctx.core, ctx.repo, comment));
   }),
   repoRoute('DELETE', '/repos/{owner}/{repo}/issues/comments/{comment_id}', commenting, (ctx) => {
     const comment = findComment(ctx);
     checkAuthor(ctx, comment);
     ctx.repo.comments.delete(comment.id);
+    emitCommentChange(ctx, comment, 'deleted', {});
     return noContent();
   }),
 ];

@@ -7,25 +7,47 @@ import type { RouteDef } from '../router.js';
 import { findUser } from '../state/state.js';
 import type { Issue } from '../state/types.js';
 import { created, numParam, ok, repoRoute, type RepoCtx } from './define.js';
-import { ensureLabel } from './labels.js';
+import { applyLabels, ensureLabel } from './labels.js';
+import { emitIssue } from '../events/issues.js';
 import { checkCanEdit, updatePull } from './pulls.js';
 
 const issues = { permission: 'issues' };
 const authoring = { permission: 'issues', level: 'read' as const, appLevel: 'write' as const };
 
-function setLabelsAndAssignees(ctx: RepoCtx, issue: Issue): void {
-  const labels = optArray(ctx.body, 'labels');
-  if (labels)
-    issue.labels = labels.map(
-      (l) =>
-        ensureLabel(
-          ctx.repo,
-          typeof l === 'object' && l !== null ? String((l as Record<string, unknown>)['name']) : String(l),
-          ctx.core.state.nextId,
-        ).name,
-    );
+function labelNamesOf(ctx: RepoCtx): string[] | undefined {
+  return optArray(ctx.body, 'labels')?.map((l) =>
+    typeof l === 'object' && l !== null ? String((l as Record<string, unknown>)['name']) : String(l),
+  );
+}
+
+function setAssignees(ctx: RepoCtx, issue: Issue): void {
   const assignees = optArray(ctx.body, 'assignees');
   if (assignees) issue.assignees = assignees.flatMap((a) => findUser(ctx.core.state, String(a))?.login ?? []);
+}
+
+function updateIssue(ctx: RepoCtx, issue: Issue): void {
+  checkCanEdit(ctx, issue);
+  const sender = ctx.actor.login ?? 'ghost';
+  const state = optEnum(ctx.body, 'state', ['open', 'closed'] as const);
+  const now = timestamp(ctx.core);
+  const changes: Record<string, unknown> = {};
+  const title = optString(ctx.body, 'title');
+  const body = optString(ctx.body, 'body');
+  if (title !== undefined && title !== issue.title) changes['title'] = { from: issue.title };
+  if (body !== undefined && body !== issue.body) changes['body'] = { from: issue.body ?? '' };
+  issue.title = title ?? issue.title;
+  issue.body = body ?? issue.body;
+  issue.updatedAt = now;
+  if (Object.keys(changes).length > 0)
+    emitIssue(ctx.core, { repo: ctx.repo, issue, action: 'edited', sender, extra: { changes } });
+  if (state === 'closed' && issue.state === 'open') {
+    const reason = optString(ctx.body, 'state_reason') ?? 'completed';
+    Object.assign(issue, { state, closedAt: now, closedBy: sender, stateReason: reason });
+    emitIssue(ctx.core, { repo: ctx.repo, issue, action: 'closed', sender });
+  } else if (state === 'open' && issue.state === 'closed') {
+    Object.assign(issue, { state, closedAt: null, closedBy: null, stateReason: 'reopened' });
+    emitIssue(ctx.core, { repo: ctx.repo, issue, action: 'reopened', sender });
+  }
 }
 
 function listFilter(ctx: RepoCtx): Issue[] {
@@ -81,31 +103,21 @@ export const issuesRoutes: RouteDef[] = [
       closedBy: null,
       pull: null,
     };
-    setLabelsAndAssignees(ctx, issue);
+    issue.labels = (labelNamesOf(ctx) ?? []).map(
+      (name) => ensureLabel(ctx.repo, name, ctx.core.state.nextId).name,
+    );
+    setAssignees(ctx, issue);
     ctx.repo.issues.set(issue.number, issue);
+    emitIssue(ctx.core, { repo: ctx.repo, issue, action: 'opened', sender: issue.user });
     return created(renderIssue(ctx.core, ctx.repo, issue));
   }),
   repoRoute('PATCH', '/repos/{owner}/{repo}/issues/{issue_number}', authoring, (ctx) => {
     const issue = findIssue(ctx.repo, numParam(ctx, 'issue_number'));
     if (issue.pull) updatePull(ctx, issue as PullIssue);
-    else {
-      checkCanEdit(ctx, issue);
-      const state = optEnum(ctx.body, 'state', ['open', 'closed'] as const);
-      const now = timestamp(ctx.core);
-      issue.title = optString(ctx.body, 'title') ?? issue.title;
-      issue.body = optString(ctx.body, 'body') ?? issue.body;
-      if (state === 'closed' && issue.state === 'open')
-        Object.assign(issue, {
-          state,
-          closedAt: now,
-          closedBy: ctx.actor.login,
-          stateReason: optString(ctx.body, 'state_reason') ?? 'completed',
-        });
-      if (state === 'open')
-        Object.assign(issue, { state, closedAt: null, closedBy: null, stateReason: 'reopened' });
-      issue.updatedAt = now;
-    }
-    setLabelsAndAssignees(ctx, issue);
+    else updateIssue(ctx, issue);
+    const labels = labelNamesOf(ctx);
+    if (labels) applyLabels(ctx, issue, labels);
+    setAssignees(ctx, issue);
     return ok(renderIssue(ctx.core, ctx.repo, issue));
   }),
 ];

@@ -2,6 +2,7 @@ import { notFound, validationFailed } from '../http.js';
 import { optString, reqString } from '../input.js';
 import { paginate } from '../pagination.js';
 import { findIssue } from '../ops/findPull.js';
+import { emitIssue } from '../events/issues.js';
 import { renderLabel } from '../render/issues.js';
 import type { RouteDef } from '../router.js';
 import type { Issue, Label, Repo } from '../state/types.js';
@@ -34,12 +35,22 @@ function issueLabels(ctx: RepoCtx, issue: Issue): Array<Record<string, unknown>>
   });
 }
 
-function addLabels(ctx: RepoCtx, issue: Issue, names: string[]): void {
+/** Sets an issue's labels (creating missing ones) and sends `labeled`/`unlabeled` for each change. */
+export function applyLabels(ctx: RepoCtx, issue: Issue, names: string[]): void {
+  const next: string[] = [];
   for (const name of names) {
     const label = ensureLabel(ctx.repo, name, ctx.core.state.nextId);
-    if (!issue.labels.some((l) => l.toLowerCase() === label.name.toLowerCase()))
-      issue.labels.push(label.name);
+    if (!next.some((l) => l.toLowerCase() === label.name.toLowerCase())) next.push(label.name);
   }
+  const had = (list: string[], name: string): boolean =>
+    list.some((l) => l.toLowerCase() === name.toLowerCase());
+  const removed = issue.labels.filter((l) => !had(next, l));
+  const added = next.filter((l) => !had(issue.labels, l));
+  issue.labels = next;
+  const sender = ctx.actor.login ?? 'ghost';
+  for (const label of removed)
+    emitIssue(ctx.core, { repo: ctx.repo, issue, action: 'unlabeled', sender, label });
+  for (const label of added) emitIssue(ctx.core, { repo: ctx.repo, issue, action: 'labeled', sender, label });
 }
 
 /** Issue labels and repository labels. */
@@ -49,24 +60,27 @@ export const labelsRoutes: RouteDef[] = [
   ),
   repoRoute('POST', '/repos/{owner}/{repo}/issues/{issue_number}/labels', issues, (ctx) => {
     const issue = findIssue(ctx.repo, numParam(ctx, 'issue_number'));
-    addLabels(ctx, issue, labelNames(ctx));
+    applyLabels(ctx, issue, [...issue.labels, ...labelNames(ctx)]);
     return ok(issueLabels(ctx, issue));
   }),
   repoRoute('PUT', '/repos/{owner}/{repo}/issues/{issue_number}/labels', issues, (ctx) => {
     const issue = findIssue(ctx.repo, numParam(ctx, 'issue_number'));
-    issue.labels = [];
-    addLabels(ctx, issue, labelNames(ctx));
+    applyLabels(ctx, issue, labelNames(ctx));
     return ok(issueLabels(ctx, issue));
   }),
   repoRoute('DELETE', '/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}', issues, (ctx) => {
     const issue = findIssue(ctx.repo, numParam(ctx, 'issue_number'));
     const name = param(ctx, 'name').toLowerCase();
     if (!issue.labels.some((l) => l.toLowerCase() === name)) throw notFound('Label does not exist');
-    issue.labels = issue.labels.filter((l) => l.toLowerCase() !== name);
+    applyLabels(
+      ctx,
+      issue,
+      issue.labels.filter((l) => l.toLowerCase() !== name),
+    );
     return ok(issueLabels(ctx, issue));
   }),
   repoRoute('DELETE', '/repos/{owner}/{repo}/issues/{issue_number}/labels', issues, (ctx) => {
-    findIssue(ctx.repo, numParam(ctx, 'issue_number')).labels = [];
+    applyLabels(ctx, findIssue(ctx.repo, numParam(ctx, 'issue_number')), []);
     return noContent();
   }),
   repoRoute('GET', '/repos/{owner}/{repo}/labels', { permission: 'issues' }, (ctx) => {

@@ -1,7 +1,6 @@
 import { timestamp, type Core } from '../core.js';
-import { emitEvent } from '../events/emit.js';
+import { emitCheckRun } from '../events/checkRun.js';
 import { resolveRef } from '../ops/refs.js';
-import { renderCheckRun } from '../render/checks.js';
 import { findApp } from '../state/state.js';
 import type { CheckRun } from '../state/types.js';
 import { requireRepo } from './repos.js';
@@ -54,28 +53,5 @@ export function rerequestCheckRun(
   const repo = requireRepo(core, params.repo);
   const run = repo.checkRuns.get(params.checkRunId);
   if (!run) throw new Error(`emulator: no check run ${params.checkRunId} in ${params.repo}`);
-  const body = renderCheckRun(core, repo, run);
-  const branch =
-    [...repo.refs].find(([, sha]) => sha === run.headSha)?.[0].replace(/^refs\/heads\//, '') ?? null;
-  emitEvent(core, {
-    event: 'check_run',
-    action: 'rerequested',
-    repo,
-    sender: params.actor,
-    onlyAppId: run.appId,
-    fields: {
-      check_run: {
-        ...body,
-        check_suite: {
-          id: run.checkSuiteId,
-          head_branch: branch,
-          head_sha: run.headSha,
-          status: run.status,
-          conclusion: run.conclusion,
-          pull_requests: body['pull_requests'],
-          app: body['app'],
-        },
-      },
-    },
-  });
+  emitCheckRun(core, { repo, run, action: 'rerequested', sender: params.actor });
 }
