@@ -1,0 +1,109 @@
+import type { Membership } from '../checkEligibility.js';
+import type { GrantsRepo } from '../grantsRepo.js';
+import { hasErrors, type Problem } from '../problem.js';
+import { parseDuration } from '../time/index.js';
+import { validateRepo } from '../validateRepo.js';
+import { classifyChanges } from './classifyChanges.js';
+import { concludeRequest } from './concludeRequest.js';
+import { judgeRequestedGrants } from './judgeRequestedGrants.js';
+import type { ChangedPath, RequestEvaluation, ReviewInfo } from './types.js';
+
+export const DEFAULT_REQUEST_TTL = '7d';
+
+/** Everything one evaluation of a pull request reads, fetched by the caller. */
+export interface RequestInput {
+  pr: { author: string; headSha: string; baseRef: string };
+  defaultBranch: string;
+  changes: readonly ChangedPath[];
+  /** The grants repo at the tip of the default branch: policy and CODEOWNERS come only from here. */
+  base: GrantsRepo;
+  /** The grants repo at the PR's head commit. */
+  head: GrantsRepo;
+  reviews: readonly ReviewInfo[];
+  commitAuthors: readonly string[];
+  pusher: string | undefined;
+  membership: Membership;
+  now: number;
+}
+
+const empty = (headSha: string): Omit<RequestEvaluation, 'kind' | 'conclusion' | 'title'> => ({
+  headSha,
+  problems: [],
+  grants: [],
+  approvals: [],
+  ignoredReviews: [],
+  removedGrants: [],
+  mergeable: false,
+  stale: false,
+});
+
+/**
+ * Judges a pull request against the grants repository's rules: what kind of change it is, every
+ * problem at its file and position, what it grants, who must still approve, and whether the App
+ * may merge it. Pure: the caller fetched everything; `now` is passed in.
+ */
+export function evaluateRequest(input: RequestInput): RequestEvaluation {
+  const base = empty(input.pr.headSha);
+  if (input.pr.baseRef !== input.defaultBranch) {
+    const title = `Not judged: grants take effect only from ${input.defaultBranch}`;
+    return { ...base, kind: 'other-branch', conclusion: 'neutral', title };
+  }
+  const changes = classifyChanges(input.changes);
+  const basePolicyProblems = input.base.problems.filter(
+    (p) => p.file === 'access.yml' && p.severity === 'error',
+  );
+  if (!input.base.policy || basePolicyProblems.length > 0) {
+    const problems: Problem[] =
+      basePolicyProblems.length > 0 ? basePolicyProblems : input.base.problems.slice(0, 1);
+    const title = `access.yml on ${input.defaultBranch} is invalid: fix it before any request can be judged`;
+    return { ...base, kind: changes.kind, problems, conclusion: 'failure', title };
+  }
+  switch (changes.kind) {
+    case 'none':
+      return { ...base, kind: 'none', conclusion: 'neutral', title: 'No grants or policy changed' };
+    case 'give-back':
+      return {
+        ...base,
+        kind: 'give-back',
+        removedGrants: changes.removed,
+        conclusion: 'success',
+        title: `Removes ${changes.removed.length} grant(s): the access is revoked on merge`,
+      };
+    case 'mixed': {
+      const problems = [...changes.policy, ...changes.other].map((file) =>
+        splitProblem(file, changes.requested.length),
+      );
+      return {
+        ...base,
+        kind: 'mixed',
+        problems,
+        conclusion: 'failure',
+        title: 'Split this pull request: grants cannot change together with other files',
+      };
+    }
+    case 'maintenance': {
+      const problems = validateRepo({ repo: input.head, now: input.now, membership: input.membership });
+      const failed = hasErrors(problems);
+      const title = failed
+        ? `The change leaves the grants repository invalid (${problems.filter((p) => p.severity === 'error').length} errors)`
+        : 'Valid. Approval is by CODEOWNERS; grantops never merges policy changes';
+      return { ...base, kind: 'maintenance', problems, conclusion: failed ? 'failure' : 'success', title };
+    }
+    case 'request':
+      break;
+  }
+  const ttlMs = parseDuration(input.base.policy.data.settings?.request_ttl ?? DEFAULT_REQUEST_TTL)!;
+  const judged = judgeRequestedGrants({ input, requested: changes.requested, ttlMs });
+  return concludeRequest({ ...base, ...judged, removedGrants: changes.removed, kind: 'request' });
+}
+
+function splitProblem(file: string, grants: number): Problem {
+  return {
+    file,
+    line: 1,
+    col: 1,
+    code: 'request-mixed',
+    message: `this pull request also adds or changes ${grants} grant file(s); a PR may carry grants or other changes, not both: move this file to its own pull request`,
+    severity: 'error',
+  };
+}

@@ -1,0 +1,128 @@
+import { ownersOf } from '../codeowners/index.js';
+import { grantStatus, grantWindow } from '../grantWindow.js';
+import { problemAt, type Problem, type SourceFile } from '../problem.js';
+import { resourceSettings } from '../resourceSettings.js';
+import { formatUtc } from '../time/index.js';
+import type { Grant, Policy } from '../types.js';
+import { validateGrant } from '../validateGrant.js';
+import type { RequestInput } from './evaluateRequest.js';
+import { evaluateApprovals } from './evaluateApprovals.js';
+import { qualifyReviews } from './qualifyReviews.js';
+import type { FileApproval, GrantRow, IgnoredReview } from './types.js';
+
+export interface JudgedGrants {
+  problems: Problem[];
+  grants: GrantRow[];
+  approvals: FileApproval[];
+  ignoredReviews: IgnoredReview[];
+  allExpired: boolean;
+}
+
+/**
+ * Validates each requested grant file (as at the head) against the policy and CODEOWNERS at the
+ * base, and works out its approvals. Every requested path must yield a valid grant.
+ */
+export function judgeRequestedGrants(params: {
+  input: RequestInput;
+  requested: readonly string[];
+  ttlMs: number;
+}): JudgedGrants {
+  const { input, requested, ttlMs } = params;
+  const policy = input.base.policy!.data;
+  const wanted = new Set(requested);
+  const grants = new Map<string, SourceFile<Grant>>(
+    input.head.grants.filter((g) => wanted.has(g.file)).map((g) => [g.file, g]),
+  );
+  const problems: Problem[] = input.head.problems
+    .filter((p) => wanted.has(p.file))
+    .map((p) =>
+      p.code === 'grant-not-yaml'
+        ? {
+            ...p,
+            severity: 'error' as const,
+            message: 'only grant files (.yml) may be requested under grants/',
+          }
+        : p,
+    );
+  for (const [file, grant] of grants) {
+    problems.push(...validateGrant(grant, { policy, now: input.now, membership: input.membership }));
+    if (!input.base.codeowners || ownersOf(input.base.codeowners, file).owners.length === 0) {
+      problems.push({
+        file,
+        line: 1,
+        col: 1,
+        code: 'grant-unowned',
+        message: 'no CODEOWNERS rule on the default branch owns this file, so no review can approve it',
+        severity: 'error',
+      });
+    }
+  }
+  for (const file of requested) {
+    if (!grants.has(file) && !problems.some((p) => p.file === file && p.severity === 'error')) {
+      problems.push({
+        file,
+        line: 1,
+        col: 1,
+        code: 'request-not-a-grant',
+        message: 'this file is not a grant file grantops can read',
+        severity: 'error',
+      });
+    }
+  }
+  const rows = [...grants.values()].map((g) => grantRow(g, input, policy));
+  const allExpired = rows.length > 0 && rows.every((r) => r.expired);
+  if (!allExpired) {
+    for (const row of rows.filter((r) => r.expired)) {
+      problems.push(
+        problemAt(
+          grants.get(row.file)!,
+          ['expires'],
+          'request-expired',
+          `this grant expired at ${row.until}; move expires or remove the file`,
+        ),
+      );
+    }
+  }
+  const reviews = qualifyReviews({
+    reviews: input.reviews,
+    headSha: input.pr.headSha,
+    excluded: {
+      author: input.pr.author,
+      grantees: rows.map((r) => r.grantee),
+      pusher: input.pusher,
+      commitAuthors: input.commitAuthors,
+    },
+    now: input.now,
+    ttlMs,
+  });
+  const approvals = evaluateApprovals({
+    files: requested,
+    grants,
+    policy,
+    codeowners: input.base.codeowners,
+    reviews,
+    membership: input.membership,
+    now: input.now,
+  });
+  return { problems, grants: rows, approvals, ignoredReviews: reviews.ignored, allExpired };
+}
+
+function grantRow(source: SourceFile<Grant>, input: RequestInput, policy: Policy): GrantRow {
+  const grant = source.data;
+  const window = grantWindow(grant);
+  const resource = Object.hasOwn(policy.resources, grant.resource)
+    ? policy.resources[grant.resource]
+    : undefined;
+  return {
+    file: source.file,
+    grantee: grant.grantee,
+    resource: grant.resource,
+    role: grant.role ?? (resource ? resourceSettings(policy, resource).roles[0] : undefined),
+    from: grant.starts ?? 'on merge',
+    until: window ? formatUtc(window.expiresAt) : grant.expires,
+    reason: grant.reason,
+    ticket: grant.ticket,
+    emergency: grant.emergency ?? false,
+    expired: window ? grantStatus(window, input.now) === 'expired' : false,
+  };
+}
