@@ -86,14 +86,12 @@ describe('pull request webhooks', () => {
     const review = await w
       .as('carol')
       .rest.pulls.createReview({ ...w.repo, pull_number: 1, event: 'APPROVE' });
-    await w
-      .as('alice')
-      .rest.pulls.dismissReview({
-        ...w.repo,
-        pull_number: 1,
-        review_id: review.data.id,
-        message: 'new commits',
-      });
+    await w.as('alice').rest.pulls.dismissReview({
+      ...w.repo,
+      pull_number: 1,
+      review_id: review.data.id,
+      message: 'new commits',
+    });
     await gh.waitForIdle();
     expect(w.receiver.events().filter((e) => e.startsWith('pull_request'))).toEqual([
       'pull_request.opened',
