@@ -24,9 +24,8 @@ describe('App endpoints', () => {
   it('finds installations by id, org and user, shows deliveries, and revokes tokens', async () => {
     const w = await appWorld();
     const app = w.asApp;
-    expect(
-      (await app.rest.apps.getInstallation({ installation_id: w.installation.id })).data.account?.login,
-    ).toBe('acme');
+    const installation = await app.rest.apps.getInstallation({ installation_id: w.installation.id });
+    expect(installation.data).toMatchObject({ account: { login: 'acme' }, app_slug: 'grantops' });
     expect((await outcome(app.rest.apps.getInstallation({ installation_id: 1 }))).status).toBe(404);
     expect((await app.rest.apps.getOrgInstallation({ org: 'acme' })).data.id).toBe(w.installation.id);
     expect((await outcome(app.rest.apps.getUserInstallation({ username: 'bob' }))).status).toBe(404);
