@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../src/emulator/index.js';
-import { RouteTable } from '../../src/emulator/routeTable.js';
+import { listGitHubRoutes, RouteTable } from '../../src/emulator/routeTable.js';
+import { allRoutes } from '../../src/emulator/routes/index.js';
 import { outcome } from './status.js';
 import { seedWorld } from './world.js';
 
@@ -26,6 +27,14 @@ describe('route table', () => {
     expect(table.match('GET', '/repos/o/r/git/ref/heads/feat/x')?.params['ref']).toBe('heads/feat/x');
     expect(table.match('GET', '/repos/o/r/not-a-route')).toBeUndefined();
     expect(table.match('PATCH', '/repos/o/r/pulls/1/merge')).toBeUndefined();
+  });
+});
+
+describe('implemented routes', () => {
+  it('are all real GitHub routes (as Octokit lists them)', () => {
+    const github = new Set(listGitHubRoutes().map((r) => `${r.method} ${r.template}`));
+    expect(allRoutes.map((r) => `${r.method} ${r.path}`).filter((r) => !github.has(r))).toEqual([]);
+    expect(github.size).toBeGreaterThan(900);
   });
 });
 
