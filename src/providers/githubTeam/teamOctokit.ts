@@ -1,9 +1,9 @@
 /** Who and where, for the team membership endpoints. */
-export interface TeamMembershipParams {
+export type TeamMembershipParams = {
   org: string;
   team_slug: string;
   username: string;
-}
+};
 
 /** A team membership as GitHub returns it (`state: pending` until an org invitation is accepted). */
 export interface TeamMembership {
