@@ -1,4 +1,5 @@
 import { EXIT, IoError, UsageError, type CliContext } from './cliContext.js';
+import { check, checkUsage } from './commands/check.js';
 import { owners, ownersUsage } from './commands/owners.js';
 import { plan, planUsage } from './commands/plan.js';
 import { request, requestUsage } from './commands/request.js';
@@ -18,6 +19,11 @@ const COMMANDS: Record<string, { run: Command; usage: string; summary: string }>
     summary: 'active, scheduled and expired grants; what a sweep would revoke',
   },
   owners: { run: owners, usage: ownersUsage, summary: 'who must approve each path (CODEOWNERS)' },
+  check: {
+    run: check,
+    usage: checkUsage,
+    summary: 'the guardrail decision for a deploy: exit 0 allowed, 1 blocked',
+  },
   request: { run: request, usage: requestUsage, summary: 'write a valid grant file' },
 };
 
