@@ -156,7 +156,9 @@ describe('github-team provider errors', () => {
     });
     expect(result).toMatchObject({ status: 'failed', code: 'not-revoked', retryable: true });
     if (result.status === 'failed')
-      expect(result.reason).toMatch(/alice is member of acme\/prod-db-admins after setting none/);
+      expect(result.reason).toMatch(
+        /alice holds member on team acme\/prod-db-admins after grantops set none/,
+      );
   });
 
   it('names the missing setting when the resource has no team', async () => {

@@ -3,8 +3,8 @@ import { callGitHub } from '../callGitHub.js';
 import { failedResult } from '../failedResult.js';
 import { httpFailure } from '../httpFailure.js';
 import type { AccessTarget, Provider, RevokeResult } from '../provider.js';
-import { ProviderError } from '../providerError.js';
 import { providerErrorFromHttp } from '../providerErrorFromHttp.js';
+import { readBackError } from '../readBackError.js';
 import { listTeamMembers } from './listTeamMembers.js';
 import { readTeamLevel } from './readTeamLevel.js';
 import { teamErrorContext } from './teamErrorContext.js';
@@ -25,6 +25,7 @@ export interface GithubTeamProviderOptions {
 export function createGithubTeamProvider(options: GithubTeamProviderOptions): Provider {
   const { octokit } = options;
   const locate = (target: AccessTarget): TeamLocation => teamLocation(target, options.org);
+  const placeOf = (where: TeamLocation) => `team ${where.org}/${where.team}`;
 
   const setRole = (where: TeamLocation, login: string, level: AccessLevel) => {
     const role = level === 'maintainer' ? 'maintainer' : 'member';
@@ -67,7 +68,13 @@ export function createGithubTeamProvider(options: GithubTeamProviderOptions): Pr
         if (written.state === 'pending' || level === 'pending')
           return { status: 'pending', level: 'pending' };
         if (rankOf(level) >= rankOf(change.to)) return { status: 'applied', level };
-        throw notAs({ where, login: target.grantee, level, wanted: change.to, code: 'not-applied' });
+        throw readBackError({
+          code: 'not-applied',
+          login: target.grantee,
+          place: placeOf(where),
+          level,
+          wanted: change.to,
+        });
       } catch (error) {
         return failedResult(error);
       }
@@ -81,7 +88,13 @@ export function createGithubTeamProvider(options: GithubTeamProviderOptions): Pr
         const wanted = change.action === 'remove' ? 'none' : change.to;
         const level = await readTeamLevel(octokit, where, target.grantee);
         if (rankOf(level) > rankOf(wanted))
-          throw notAs({ where, login: target.grantee, level, wanted, code: 'not-revoked' });
+          throw readBackError({
+            code: 'not-revoked',
+            login: target.grantee,
+            place: placeOf(where),
+            level,
+            wanted,
+          });
         return { status: 'revoked', level };
       } catch (error) {
         return failedResult(error);
@@ -89,19 +102,4 @@ export function createGithubTeamProvider(options: GithubTeamProviderOptions): Pr
     },
     listMembers: (target) => listTeamMembers(octokit, teamLocation(target, options.org)),
   };
-}
-
-function notAs(params: {
-  where: TeamLocation;
-  login: string;
-  level: AccessLevel;
-  wanted: AccessLevel;
-  code: 'not-applied' | 'not-revoked';
-}): ProviderError {
-  const { where, login, level, wanted } = params;
-  return new ProviderError({
-    code: params.code,
-    retryable: true,
-    message: `${login} is ${level} of ${where.org}/${where.team} after setting ${wanted}: GitHub may not have caught up yet; the next sweep checks again`,
-  });
 }
