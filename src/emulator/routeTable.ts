@@ -74,17 +74,36 @@ function decode(value: string): string {
   }
 }
 
+/** Routes are grouped by method and first path segment (every GitHub template starts with a literal one). */
+function bucketKey(method: string, path: string): string {
+  return `${method} ${path.split('/')[1] ?? ''}`;
+}
+
+function exactKey(method: string, path: string): string {
+  return `${bucketKey(method, path)} ${path.split('/').length}`;
+}
+
 /** Matches request paths to GitHub's route templates. */
 export class RouteTable {
-  private readonly byMethod = new Map<string, CompiledRoute[]>();
+  /** `METHOD first-segment` → candidate routes, most literal first (for slash-spanning matches). */
+  private readonly buckets = new Map<string, CompiledRoute[]>();
+  /** `METHOD first-segment segment-count` → candidate routes (for segment-by-segment matches). */
+  private readonly exact = new Map<string, CompiledRoute[]>();
 
   constructor(routes: RouteTemplate[] = listGitHubRoutes()) {
     for (const route of routes) {
-      const list = this.byMethod.get(route.method) ?? [];
-      list.push(compile(route));
-      this.byMethod.set(route.method, list);
+      const compiled = compile(route);
+      for (const [map, key] of [
+        [this.buckets, bucketKey(route.method, route.template)],
+        [this.exact, exactKey(route.method, route.template)],
+      ] as const) {
+        const list = map.get(key) ?? [];
+        list.push(compiled);
+        map.set(key, list);
+      }
     }
-    for (const list of this.byMethod.values()) list.sort((a, b) => b.literalLength - a.literalLength);
+    for (const map of [this.buckets, this.exact])
+      for (const list of map.values()) list.sort((a, b) => b.literalLength - a.literalLength);
   }
 
   /**
@@ -93,8 +112,13 @@ export class RouteTable {
    * sent unencoded, as curl users do). Templates with more literal text win.
    */
   match(method: string, path: string): RouteMatch | undefined {
-    const routes = this.byMethod.get(method.toUpperCase()) ?? [];
+    const upper = method.toUpperCase();
+    const trimmed = path.length > 1 ? path.replace(/\/$/, '') : path;
     for (const mode of ['strict', 'greedy'] as const) {
+      const routes =
+        (mode === 'strict'
+          ? this.exact.get(exactKey(upper, trimmed))
+          : this.buckets.get(bucketKey(upper, path))) ?? [];
       for (const route of routes) {
         const m = route[mode].exec(path);
         if (!m) continue;

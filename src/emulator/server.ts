@@ -87,14 +87,23 @@ function send(res: ServerResponse, result: HttpResult, extra: Record<string, str
     ...result.headers,
   };
   if (result.raw) {
-    res.writeHead(result.status, { 'content-type': 'application/octet-stream', ...headers });
+    res.writeHead(result.status, {
+      'content-type': 'application/octet-stream',
+      'content-length': String(result.raw.length),
+      ...headers,
+    });
     res.end(result.raw);
   } else if (result.status === 204 || result.status === 304 || result.body === undefined) {
     res.writeHead(result.status, headers);
     res.end();
   } else {
-    res.writeHead(result.status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-    res.end(JSON.stringify(result.body));
+    const body = Buffer.from(JSON.stringify(result.body));
+    res.writeHead(result.status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(body.length),
+      ...headers,
+    });
+    res.end(body);
   }
 }
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createNodeMiddleware, Probot } from 'probot';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../src/emulator/index.js';
-import { seedWorld } from './world.js';
+import { appPrivateKey, seedWorld } from './world.js';
 
 let gh: Emulator | undefined;
 let server: Server | undefined;
@@ -20,7 +20,7 @@ describe('a real Probot App against the emulator', () => {
   it('verifies signed webhooks, authenticates as an installation and writes through its Octokit', async () => {
     const w = await seedWorld();
     gh = w.gh;
-    const credentials = gh.createApp({ slug: 'grantops' });
+    const credentials = gh.createApp({ slug: 'grantops', privateKey: appPrivateKey() });
     const probot = new Probot({
       appId: credentials.id,
       privateKey: credentials.privateKey,

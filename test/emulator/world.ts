@@ -1,5 +1,16 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { Octokit } from '@octokit/rest';
 import { startEmulator, type Emulator } from '../../src/emulator/index.js';
+
+let sharedKey: string | undefined;
+
+/** One RSA key per test process: generating one per App is the slowest part of a test. */
+export function appPrivateKey(): string {
+  sharedKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 })
+    .privateKey.export({ type: 'pkcs1', format: 'pem' })
+    .toString();
+  return sharedKey;
+}
 
 /** Octokit logs failed requests; the tests expect failures, so keep the output quiet. */
 export const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
@@ -43,7 +54,11 @@ export async function seedWorld(): Promise<World> {
 export async function seedAppWorld(options: { permissions?: Record<string, 'read' | 'write'> } = {}) {
   const world = await seedWorld();
   const { startReceiver } = await import('./receiver.js');
-  const app = world.gh.createApp({ slug: 'grantops', permissions: options.permissions });
+  const app = world.gh.createApp({
+    slug: 'grantops',
+    permissions: options.permissions,
+    privateKey: appPrivateKey(),
+  });
   const receiver = await startReceiver(app.webhookSecret);
   world.gh.setWebhookUrl('grantops', receiver.url);
   const installation = world.gh.installApp({ app: 'grantops', account: 'acme' });

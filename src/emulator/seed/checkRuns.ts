@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { timestamp, type Core } from '../core.js';
 import { emitCheckRun } from '../events/checkRun.js';
 import { resolveRef } from '../ops/refs.js';
@@ -5,6 +6,13 @@ import { findApp } from '../state/state.js';
 import type { CheckRun } from '../state/types.js';
 import { requireRepo } from './repos.js';
 import { seedApp } from './apps.js';
+
+/** A small key for an App nobody authenticates as (the implicit CI App): cheap to generate. */
+function throwawayKey(): string {
+  return generateKeyPairSync('rsa', { modulusLength: 1024 })
+    .privateKey.export({ type: 'pkcs1', format: 'pem' })
+    .toString();
+}
 
 /** A check run reported by another App (a CI), e.g. to satisfy or fail a required check. */
 export interface CheckRunSeed {
@@ -23,7 +31,8 @@ export function seedCheckRun(core: Core, seed: CheckRunSeed): CheckRun {
   const headSha = resolveRef(repo, seed.ref);
   if (!headSha) throw new Error(`emulator: no commit ${seed.ref} in ${seed.repo}`);
   const slug = seed.app ?? 'github-actions';
-  const app = findApp(core.state, slug) ?? seedApp(core, { slug, name: 'GitHub Actions' });
+  const app =
+    findApp(core.state, slug) ?? seedApp(core, { slug, name: 'GitHub Actions', privateKey: throwawayKey() });
   const now = timestamp(core);
   const conclusion = seed.conclusion === undefined ? 'success' : seed.conclusion;
   const run: CheckRun = {
