@@ -1,6 +1,6 @@
 import type { Membership } from '../checkEligibility.js';
 import type { GrantsRepo } from '../grantsRepo.js';
-import { hasErrors, type Problem } from '../problem.js';
+import type { Problem } from '../problem.js';
 import { parseDuration } from '../time/index.js';
 import { validateRepo } from '../validateRepo.js';
 import { classifyChanges } from './classifyChanges.js';
@@ -49,15 +49,6 @@ export function evaluateRequest(input: RequestInput): RequestEvaluation {
     return { ...base, kind: 'other-branch', conclusion: 'neutral', title };
   }
   const changes = classifyChanges(input.changes);
-  const basePolicyProblems = input.base.problems.filter(
-    (p) => p.file === 'access.yml' && p.severity === 'error',
-  );
-  if (!input.base.policy || basePolicyProblems.length > 0) {
-    const problems: Problem[] =
-      basePolicyProblems.length > 0 ? basePolicyProblems : input.base.problems.slice(0, 1);
-    const title = `access.yml on ${input.defaultBranch} is invalid: fix it before any request can be judged`;
-    return { ...base, kind: changes.kind, problems, conclusion: 'failure', title };
-  }
   switch (changes.kind) {
     case 'none':
       return { ...base, kind: 'none', conclusion: 'neutral', title: 'No grants or policy changed' };
@@ -81,16 +72,26 @@ export function evaluateRequest(input: RequestInput): RequestEvaluation {
         title: 'Split this pull request: grants cannot change together with other files',
       };
     }
-    case 'maintenance': {
-      const problems = validateRepo({ repo: input.head, now: input.now, membership: input.membership });
-      const failed = hasErrors(problems);
-      const title = failed
-        ? `The change leaves the grants repository invalid (${problems.filter((p) => p.severity === 'error').length} errors)`
-        : 'Valid. Approval is by CODEOWNERS; grantops never merges policy changes';
-      return { ...base, kind: 'maintenance', problems, conclusion: failed ? 'failure' : 'success', title };
-    }
-    case 'request':
+    default:
       break;
+  }
+  const basePolicyProblems = input.base.problems.filter(
+    (p) => p.file === 'access.yml' && p.severity === 'error',
+  );
+  if (!input.base.policy || basePolicyProblems.length > 0) {
+    const problems: Problem[] =
+      basePolicyProblems.length > 0 ? basePolicyProblems : input.base.problems.slice(0, 1);
+    const title = `access.yml on ${input.defaultBranch} is invalid: fix it before any request can be judged`;
+    return { ...base, kind: changes.kind, problems, conclusion: 'failure', title };
+  }
+  if (changes.kind === 'maintenance') {
+    const problems = validateRepo({ repo: input.head, now: input.now, membership: input.membership });
+    const errors = problems.filter((p) => p.severity === 'error').length;
+    const title =
+      errors > 0
+        ? `The change leaves the grants repository invalid (${errors} errors)`
+        : 'Valid. Approval is by CODEOWNERS; grantops never merges policy changes';
+    return { ...base, kind: 'maintenance', problems, conclusion: errors > 0 ? 'failure' : 'success', title };
   }
   const ttlMs = parseDuration(input.base.policy.data.settings?.request_ttl ?? DEFAULT_REQUEST_TTL)!;
   const judged = judgeRequestedGrants({ input, requested: changes.requested, ttlMs });

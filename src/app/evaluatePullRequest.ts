@@ -1,0 +1,90 @@
+import type { Logger } from 'pino';
+import type { SchemaValidator } from '../config/schemaValidator.js';
+import {
+  classifyChanges,
+  evaluateRequest,
+  teamsToResolve,
+  type RequestEvaluation,
+} from '../core/request/index.js';
+import type { GitHubPort, PullRequest, RepoId } from '../github/port.js';
+import { EMPTY_REPO, loadSnapshot } from './loadSnapshot.js';
+import { publishCheckRun } from './publishCheckRun.js';
+import { resolveMembership } from './resolveMembership.js';
+import { actOnEvaluation } from './actOnEvaluation.js';
+import { CHECK_NAME } from './checkRunIdentity.js';
+
+/** What one evaluation needs from the event and the App. */
+export interface EvaluationContext {
+  port: GitHubPort;
+  repo: RepoId;
+  defaultBranch: string;
+  pr: PullRequest;
+  /** Who pushed the head commit, when the event says so (opened, synchronize). */
+  pushedBy: string | undefined;
+  now: number;
+  log: Pick<Logger, 'info' | 'warn' | 'error'>;
+  validator: SchemaValidator;
+}
+
+/**
+ * Judges an open pull request and shows the result: reads what the kind of change needs (in
+ * parallel), evaluates it purely, publishes the one check run of its head commit, then merges an
+ * approved request or closes a stale one.
+ */
+export async function evaluatePullRequest(
+  context: EvaluationContext,
+): Promise<RequestEvaluation | undefined> {
+  const { port, repo, pr, log } = context;
+  if (pr.state !== 'open') return undefined;
+  const changes = await port.listPullRequestFiles(repo, pr.number);
+  const classified = classifyChanges(changes);
+  const judged =
+    pr.baseRef === context.defaultBranch &&
+    (classified.kind === 'request' || classified.kind === 'maintenance');
+  const request = judged && classified.kind === 'request';
+  const [base, head, reviews, commits, existing] = await Promise.all([
+    judged ? loadSnapshot(port, repo, context.defaultBranch, context.validator) : EMPTY_REPO,
+    judged ? loadSnapshot(port, repo, pr.headSha, context.validator) : EMPTY_REPO,
+    request ? port.listReviews(repo, pr.number) : [],
+    request ? port.listPullRequestCommits(repo, pr.number) : [],
+    port.findCheckRun(repo, pr.headSha, CHECK_NAME),
+  ]);
+  const teams = judged ? teamsToResolve({ base, head, requested: classified.requested }) : [];
+  const { membership, unreadable } = await resolveMembership(port, teams);
+  const { publish, pusher } = publishCheckRun({ port, repo, existing, pushedBy: context.pushedBy });
+  const evaluation = evaluateRequest({
+    pr: { author: pr.author, headSha: pr.headSha, baseRef: pr.baseRef },
+    defaultBranch: context.defaultBranch,
+    changes,
+    base,
+    head,
+    reviews,
+    commitAuthors: [
+      ...new Set(
+        commits
+          .flatMap((c) => [c.author, c.committer])
+          .filter((l): l is string => l !== undefined && l !== 'web-flow'),
+      ),
+    ],
+    pusher,
+    membership,
+    now: context.now,
+  });
+  const notes = unreadable.map(
+    (team) =>
+      `team ${team} could not be read by the App (missing, or the App lacks Members: read); its members count as none`,
+  );
+  await publish(evaluation, notes);
+  log.info(
+    {
+      pr: pr.number,
+      sha: pr.headSha,
+      kind: evaluation.kind,
+      conclusion: evaluation.conclusion,
+      grants: evaluation.grants.length,
+    },
+    `evaluated #${pr.number}: ${evaluation.title}`,
+  );
+  await actOnEvaluation({ ...context, evaluation, policy: base.policy?.data });
+  return evaluation;
+}

@@ -1,0 +1,22 @@
+import type { Context } from 'probot';
+import { toPullRequest } from '../../github/octokit/pulls.js';
+import { evaluatePullRequest } from '../evaluatePullRequest.js';
+import type { AppDeps } from '../createApp.js';
+
+/** Actions after which the PR's head commit was pushed by the event's sender. */
+const PUSH_ACTIONS = new Set(['opened', 'synchronize']);
+
+/** `pull_request` (opened, synchronize, reopened, ready_for_review, edited): judge the PR. */
+export async function onPullRequestEvent(context: Context<'pull_request'>, deps: AppDeps): Promise<void> {
+  const { payload } = context;
+  await evaluatePullRequest({
+    port: deps.portFor(context),
+    repo: { owner: payload.repository.owner.login, repo: payload.repository.name },
+    defaultBranch: payload.repository.default_branch,
+    pr: toPullRequest(payload.pull_request),
+    pushedBy: PUSH_ACTIONS.has(payload.action) ? payload.sender?.login : undefined,
+    now: deps.now(),
+    log: context.log,
+    validator: deps.validator,
+  });
+}

@@ -1,0 +1,107 @@
+import type { Problem } from '../core/problem.js';
+import type { FileApproval, RequestEvaluation } from '../core/request/index.js';
+import type { Annotation, CheckRunInput } from '../github/port.js';
+import { CHECK_NAME } from './checkRunIdentity.js';
+
+const cell = (text: string | undefined) => (text ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** One annotation per problem, at its file and line. */
+export function toAnnotations(problems: readonly Problem[]): Annotation[] {
+  return problems.map((p) => ({
+    path: p.file,
+    start_line: p.line,
+    end_line: p.line,
+    start_column: p.col,
+    end_column: p.col,
+    annotation_level: p.severity === 'error' ? 'failure' : 'warning',
+    title: p.code,
+    message: p.message,
+  }));
+}
+
+function approvalStatus(a: FileApproval): string {
+  if (a.approvedVia === 'auto_approve') return `✅ auto-approved (${cell(a.autoApproveRule)})`;
+  if (a.approvedVia === 'emergency')
+    return '🚨 emergency: applies now, must be reviewed by an owner after the fact';
+  if (a.approvedVia === 'reviews') return '✅ approved';
+  if (a.changesRequestedBy.length > 0)
+    return `⛔ changes requested by ${a.changesRequestedBy.map((l) => `@${l}`).join(', ')}`;
+  if (a.owners.length === 0) return '⛔ no code owner: cannot be approved';
+  return `⏳ needs ${a.min - a.approvedBy.length} more`;
+}
+
+function renderSummary(evaluation: RequestEvaluation, notes: readonly string[]): string {
+  const out: string[] = [];
+  if (evaluation.grants.length > 0) {
+    out.push(
+      '### What this pull request grants',
+      '',
+      '| Grantee | Resource | Role | From | Until | Reason | Ticket |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+    );
+    for (const g of evaluation.grants) {
+      out.push(
+        `| @${cell(g.grantee)}${g.emergency ? ' 🚨' : ''} | ${cell(g.resource)} | ${cell(g.role ?? '')} | ${cell(g.from)} | ${cell(g.until)}${g.expired ? ' (expired)' : ''} | ${cell(g.reason)} | ${cell(g.ticket ?? '')} |`,
+      );
+    }
+    out.push('');
+  }
+  if (evaluation.approvals.length > 0) {
+    out.push(
+      '### Approvals',
+      '',
+      "Owners come from CODEOWNERS on the default branch; a review counts when it is the reviewer's latest, approves the current head commit, and is not by the author, a grantee, the last pusher or a commit author.",
+      '',
+      '| File | Owners (last matching rule) | Required | Approved by | Status |',
+      '| --- | --- | --- | --- | --- |',
+    );
+    for (const a of evaluation.approvals) {
+      out.push(
+        `| \`${cell(a.file)}\` | ${cell(a.owners.join(', ') || '(none)')} | ${a.min} | ${cell(a.approvedBy.map((l) => `@${l}`).join(', ') || '—')} | ${approvalStatus(a)} |`,
+      );
+    }
+    out.push('');
+  }
+  if (evaluation.ignoredReviews.length > 0) {
+    out.push(
+      '### Reviews that do not count',
+      '',
+      ...evaluation.ignoredReviews.map((r) => `- @${r.reviewer}: ${r.why}`),
+      '',
+    );
+  }
+  if (evaluation.removedGrants.length > 0) {
+    out.push(
+      '### Grants removed (access revoked on merge)',
+      '',
+      ...evaluation.removedGrants.map((f) => `- \`${f}\``),
+      '',
+    );
+  }
+  if (evaluation.problems.length > 0) {
+    out.push(
+      '### Problems',
+      '',
+      ...evaluation.problems.map(
+        (p) =>
+          `- \`${p.file}:${p.line}:${p.col}\` ${p.severity === 'warning' ? '(warning) ' : ''}${p.message} \`${p.code}\``,
+      ),
+      '',
+    );
+  }
+  if (notes.length > 0) out.push('### Notes', '', ...notes.map((n) => `- ${n}`), '');
+  return out.join('\n') || evaluation.title;
+}
+
+/** The check run that shows an evaluation: title, summary tables, and one annotation per problem. */
+export function renderCheckRun(evaluation: RequestEvaluation, notes: readonly string[] = []): CheckRunInput {
+  return {
+    name: CHECK_NAME,
+    headSha: evaluation.headSha,
+    status: 'completed',
+    conclusion: evaluation.conclusion,
+    title: evaluation.title,
+    summary: renderSummary(evaluation, notes).slice(0, 65_000),
+    annotations: toAnnotations(evaluation.problems),
+  };
+}

@@ -1,0 +1,32 @@
+import type { GitHubPort } from '../port.js';
+import { readRepoSnapshot } from '../readRepoSnapshot.js';
+import { createCheckRun, findCheckRun, updateCheckRun } from './checks.js';
+import { upsertComment } from './comments.js';
+import {
+  closePullRequest,
+  getPullRequest,
+  listPullRequestCommits,
+  listPullRequestFiles,
+  listReviews,
+  mergePullRequest,
+} from './pulls.js';
+import type { AdapterState } from './state.js';
+import { listTeamMembers } from './teams.js';
+
+/** Binds the adapter functions to one Octokit client: the GitHub port the App's handlers use. */
+export function createOctokitPort(state: AdapterState): GitHubPort {
+  return {
+    readRepo: (repo, ref) => readRepoSnapshot(state.octokit, repo, ref),
+    getPullRequest: (repo, number) => getPullRequest(state, repo, number),
+    listPullRequestFiles: (repo, number) => listPullRequestFiles(state, repo, number),
+    listReviews: (repo, number) => listReviews(state, repo, number),
+    listPullRequestCommits: (repo, number) => listPullRequestCommits(state, repo, number),
+    listTeamMembers: (org, slug) => listTeamMembers(state, org, slug),
+    findCheckRun: (repo, sha, name) => findCheckRun(state, repo, sha, name),
+    createCheckRun: (repo, input) => createCheckRun(state, repo, input),
+    updateCheckRun: (repo, id, input) => updateCheckRun(state, repo, id, input),
+    mergePullRequest: (repo, number, options) => mergePullRequest(state, repo, number, options),
+    closePullRequest: (repo, number) => closePullRequest(state, repo, number),
+    upsertComment: (repo, number, marker, body) => upsertComment(state, repo, number, marker, body),
+  };
+}
