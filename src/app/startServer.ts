@@ -1,0 +1,60 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pino, type Logger } from 'pino';
+import { createNodeMiddleware, Probot } from 'probot';
+import { createApp, defaultDeps, type AppDeps } from './createApp.js';
+import { grantopsOctokit, PRODUCTION_CLIENT, type ClientPolicy } from './grantopsOctokit.js';
+import type { AppConfig } from './readAppConfig.js';
+
+export const WEBHOOKS_PATH = '/api/github/webhooks';
+
+/** A running grantops App: its webhook URL, its Probot, and how to stop it. */
+export interface RunningApp {
+  url: string;
+  webhookUrl: string;
+  probot: Probot;
+  close: () => Promise<void>;
+}
+
+/**
+ * Starts the App's HTTP server: the webhook endpoint and a `/healthz` probe. Used by `npm start`,
+ * the demo, the sandbox and the end-to-end tests, so they all run the same App.
+ */
+export async function startServer(
+  config: Omit<AppConfig, 'logLevel' | 'sweepIntervalMs'> & {
+    log?: Logger;
+    client?: ClientPolicy;
+    deps?: Partial<AppDeps>;
+  },
+): Promise<RunningApp> {
+  const log = config.log ?? pino({ level: 'info' });
+  const probot = new Probot({
+    appId: config.appId,
+    privateKey: config.privateKey,
+    secret: config.webhookSecret,
+    log,
+    Octokit: grantopsOctokit(config.client ?? PRODUCTION_CLIENT),
+    ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
+  });
+  const deps = { ...defaultDeps({ appId: config.appId }), ...config.deps };
+  const middleware = await createNodeMiddleware(createApp(deps), { probot, webhooksPath: WEBHOOKS_PATH });
+  const server: Server = createServer((request, response) => {
+    if (request.url === '/healthz') {
+      response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    void middleware(request, response, () => response.writeHead(404).end('not found'));
+  });
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  const url = `http://${host}:${port}`;
+  log.info({ url, webhooksPath: WEBHOOKS_PATH }, `grantops listening on ${url}${WEBHOOKS_PATH}`);
+  return {
+    url,
+    webhookUrl: `${url}${WEBHOOKS_PATH}`,
+    probot,
+    close: () =>
+      new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
