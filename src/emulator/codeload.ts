@@ -17,7 +17,7 @@ export function codeloadUrl(core: Core, repo: Repo, ref: string): string {
   const token = randomBytes(16).toString('hex');
   core.state.codeloadTokens.set(token, {
     repo: repoKey(repo.owner, repo.name),
-    expiresAt: core.now().getTime() + TOKEN_TTL_MS,
+    expiresAt: Date.now() + TOKEN_TTL_MS,
   });
   return `${core.url}/_codeload/${repo.owner}/${repo.name}/legacy.tar.gz/${encodeURIComponent(ref)}?token=${token}`;
 }
@@ -27,7 +27,7 @@ export function rawUrl(core: Core, repo: Repo, commitSha: string, path: string):
   const token = randomBytes(16).toString('hex');
   core.state.codeloadTokens.set(token, {
     repo: repoKey(repo.owner, repo.name),
-    expiresAt: core.now().getTime() + TOKEN_TTL_MS,
+    expiresAt: Date.now() + TOKEN_TTL_MS,
   });
   return `${core.url}/_raw/${repo.owner}/${repo.name}/${commitSha}/${path.split('/').map(encodeURIComponent).join('/')}?token=${token}`;
 }
@@ -37,8 +37,7 @@ function allowedRepo(core: Core, owner: string, name: string, query: URLSearchPa
   const token = core.state.codeloadTokens.get(query.get('token') ?? '');
   if (!repo) return undefined;
   if (!repo.private) return repo;
-  const valid =
-    token && token.repo === repoKey(repo.owner, repo.name) && token.expiresAt > core.now().getTime();
+  const valid = token && token.repo === repoKey(repo.owner, repo.name) && token.expiresAt > Date.now();
   return valid ? repo : undefined;
 }
 

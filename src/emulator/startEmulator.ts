@@ -14,7 +14,10 @@ import { WebhookQueue } from './webhooks.js';
 export interface EmulatorOptions {
   /** Port on 127.0.0.1; 0 (default) picks a free one. */
   port?: number;
-  /** Clock for timestamps, token expiry and JWT checks; real time by default. */
+  /**
+   * Clock for the timestamps GitHub writes (commits, PRs, reviews, deliveries); real time by default.
+   * Credentials (JWTs, installation tokens) always expire by the wall clock, as their clients count.
+   */
   now?: () => Date;
   /** How long a webhook waits for the App's answer (GitHub: 10 s). */
   webhookTimeoutMs?: number;

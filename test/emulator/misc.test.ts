@@ -63,6 +63,21 @@ describe('App endpoints', () => {
   });
 });
 
+describe('injected clock', () => {
+  it('stamps what GitHub writes with `now` while credentials keep the wall clock', async () => {
+    const w = await seedAppWorld({ emulator: { now: () => new Date('2030-01-01T12:00:00.123Z') } });
+    gh = w.gh;
+    cleanup = w.receiver.close;
+    gh.commit({ repo: 'acme/access', branch: 'r', files: { a: 'b' }, message: 'm', author: 'bob' });
+    const pr = await w.asInstallation.rest.pulls.create({ ...w.repo, title: 't', head: 'r', base: 'main' });
+    expect(pr.data.created_at).toBe('2030-01-01T12:00:00Z');
+    expect(
+      (await w.asInstallation.rest.pulls.listCommits({ ...w.repo, pull_number: 1 })).data[0]?.commit.author
+        ?.date,
+    ).toBe('2030-01-01T12:00:00Z');
+  });
+});
+
 describe('labels and files', () => {
   it('sets, reads and creates labels', async () => {
     const w = await appWorld();

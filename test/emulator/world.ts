@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { Octokit } from '@octokit/rest';
-import { startEmulator, type Emulator } from '../../src/emulator/index.js';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/index.js';
 
 let sharedKey: string | undefined;
 
@@ -25,8 +25,8 @@ export interface World {
 }
 
 /** alice: org admin · bob, carol: members · dave: not in the org. Repo acme/access (private). */
-export async function seedWorld(): Promise<World> {
-  const gh = await startEmulator();
+export async function seedWorld(options: EmulatorOptions = {}): Promise<World> {
+  const gh = await startEmulator(options);
   const tokens: Record<string, string> = {};
   for (const login of ['alice', 'bob', 'carol', 'dave'])
     tokens[login] = gh.createUser({ login, name: login.toUpperCase() }).token;
@@ -51,8 +51,10 @@ export async function seedWorld(): Promise<World> {
 }
 
 /** A world with the grantops App installed on acme and a webhook receiver standing in for it. */
-export async function seedAppWorld(options: { permissions?: Record<string, 'read' | 'write'> } = {}) {
-  const world = await seedWorld();
+export async function seedAppWorld(
+  options: { permissions?: Record<string, 'read' | 'write'>; emulator?: EmulatorOptions } = {},
+) {
+  const world = await seedWorld(options.emulator);
   const { startReceiver } = await import('./receiver.js');
   const app = world.gh.createApp({
     slug: 'grantops',

@@ -14,6 +14,8 @@ const JWT_ONLY = 'A JSON web token could not be decoded';
 
 /** The App behind a JWT; other callers get GitHub's 401 for these endpoints. */
 export function requireApp(actor: Actor): App {
+  if (actor.kind === 'anonymous')
+    throw new HttpError(401, { message: 'Requires authentication', status: '401' });
   if (actor.kind !== 'app') throw new HttpError(401, { message: JWT_ONLY, status: '401' });
   return actor.app;
 }
@@ -80,7 +82,7 @@ export const appsRoutes: RouteDef[] = [
     }
     const permissions = narrowPermissions(installation.permissions, optObject(ctx.body, 'permissions'));
     const token = `ghs_${randomBytes(18).toString('base64url').replace(/[-_]/g, 'x')}`;
-    const expiresAt = ctx.core.now().getTime() + 3600_000;
+    const expiresAt = Date.now() + 3600_000;
     state.tokens.set(token, {
       kind: 'installation',
       installationId: installation.id,
