@@ -1,0 +1,6 @@
+import type { Plugin } from 'esbuild';
+
+/** Swaps ajv for validators compiled at build time, only where src/config/schemaValidator.ts imports it. */
+export function precompiledSchemas(root: string): Plugin;
+/** Replaces @actions/http-client with a stub that throws when used. */
+export const noHttpClient: Plugin;
