@@ -275,5 +275,6 @@ describe('git data', () => {
       deletions: 2,
     });
     expect((await outcome(octokit.rest.repos.getCommit({ ...world.repo, ref: 'nope' }))).status).toBe(422);
+    expect((await octokit.rest.repos.getCommit({ ...world.repo, ref: 'HEAD' })).data.sha).toBe(head);
   });
 });

@@ -9,6 +9,7 @@ export const ZERO_SHA = '0000000000000000000000000000000000000000';
  */
 export function resolveRef(repo: Repo, ref: string): string | undefined {
   if (/^[0-9a-f]{40}$/.test(ref)) return repo.git.commit(ref) ? ref : undefined;
+  if (ref === 'HEAD') return repo.refs.get(`refs/heads/${repo.defaultBranch}`);
   const candidates = ref.startsWith('refs/')
     ? [ref]
     : [`refs/${ref}`, `refs/heads/${ref}`, `refs/tags/${ref}`];

@@ -66,6 +66,32 @@ export const teamsRoutes: RouteDef[] = [
       page.headers,
     );
   }),
+  orgRoute('GET', '/orgs/{org}/teams/{team_slug}/invitations', (ctx) => {
+    const target = team(ctx);
+    const pending = [...target.pending.keys()].flatMap((key) => {
+      const invitation = ctx.org.invitations.get(key);
+      return invitation ? [invitation] : [];
+    });
+    const page = paginate({ items: pending, query: ctx.query, url: ctx.core.url, path: ctx.path });
+    return ok(
+      page.items.map((i) => ({
+        id: i.id,
+        node_id: Buffer.from(`018:OrganizationInvitation${i.id}`).toString('base64'),
+        login: i.login,
+        email: null,
+        role: i.role,
+        created_at: i.createdAt,
+        failed_at: null,
+        failed_reason: null,
+        inviter: renderUser(ctx.core, i.inviter),
+        team_count: [...ctx.core.state.teams.values()].filter((t) => t.pending.has(i.login.toLowerCase()))
+          .length,
+        invitation_teams_url: `${ctx.core.url}/organizations/${ctx.org.id}/invitations/${i.id}/teams`,
+        invitation_source: 'member',
+      })),
+      page.headers,
+    );
+  }),
   orgRoute('GET', '/orgs/{org}/teams/{team_slug}/memberships/{username}', (ctx) => {
     const target = team(ctx);
     const found = user(ctx);
