@@ -164,5 +164,8 @@ describe('github-repo provider errors', () => {
       level: 'admin',
     });
     expect(calls).toEqual(['put admin']);
+    // A level that is no repository permission (a caller bug) falls back to the resource default, push.
+    await repos.apply(target, { action: 'set', from: 'none', to: 'granted', reason: 'grant' });
+    expect(calls).toEqual(['put admin', 'put push']);
   });
 });

@@ -1,0 +1,13 @@
+export * from './createProviders.js';
+export * from './environment/createEnvironmentProvider.js';
+export * from './githubRepo/createGithubRepoProvider.js';
+export type * from './githubRepo/repoOctokit.js';
+export * from './githubTeam/createGithubTeamProvider.js';
+export type * from './githubTeam/teamOctokit.js';
+export type * from './provider.js';
+export * from './providerError.js';
+export * from './webhook/createWebhookProvider.js';
+export * from './webhook/idempotencyKey.js';
+export * from './webhook/signGrantopsPayload.js';
+export * from './webhook/verifyGrantopsSignature.js';
+export * from './webhook/webhookContract.js';
