@@ -1,0 +1,57 @@
+import { guardDataOf, type GuardData } from '../../cli/guardDataOf.js';
+import { loadGrantsRepo } from '../../config/loadGrantsRepo.js';
+import type { SchemaValidator } from '../../config/schemaValidator.js';
+import type { Problem } from '../../core/problem.js';
+import { GitHubError } from '../../github/githubError.js';
+import type { RepoId } from '../../github/port.js';
+import type { ProtectionPort } from '../../github/protection/protectionPort.js';
+
+/** The grants as the engine takes them, and the commit they were read at. */
+export interface LoadedGuardData extends GuardData {
+  /** `owner/name@sha` of the grants repository (or `owner/name` when it could not be read). */
+  label: string;
+}
+
+function unreadable(grantsRepo: RepoId, error: GitHubError): Problem {
+  const name = `${grantsRepo.owner}/${grantsRepo.repo}`;
+  const fix =
+    error.kind === 'not-found' || error.kind === 'forbidden'
+      ? `install the grantops App on ${name} with contents: read, or set GRANTOPS_GRANTS_REPO to the repository that holds access.yml`
+      : 'fix the repository, then re-run the deployment';
+  return {
+    file: name,
+    line: 1,
+    col: 1,
+    code: 'grants-repo-unreadable',
+    message: `cannot read the grants repository ${name} (${error.message}); ${fix}`,
+    severity: 'error',
+  };
+}
+
+/**
+ * Reads the grants repository's default branch (one tarball call) and prepares it for the engine
+ * at `now`: only grants without errors count, and any problem with the policy, CODEOWNERS or the
+ * read itself blocks every decision (fail closed). A failure GitHub may recover from (5xx, rate
+ * limit) is thrown instead, so the deployment keeps waiting and the sweep decides it later.
+ */
+export async function loadGuardData(params: {
+  port: ProtectionPort;
+  grantsRepo: RepoId;
+  now: number;
+  validator: SchemaValidator;
+}): Promise<LoadedGuardData> {
+  const { port, grantsRepo, now, validator } = params;
+  const name = `${grantsRepo.owner}/${grantsRepo.repo}`;
+  try {
+    const snapshot = await port.readDefaultBranch(grantsRepo);
+    const loaded = loadGrantsRepo({ files: snapshot.files, validator });
+    const repo = { ...loaded, problems: [...snapshot.problems, ...loaded.problems] };
+    return { ...guardDataOf({ repo, now }), label: `${name}@${snapshot.sha ?? 'default branch'}` };
+  } catch (error) {
+    if (!(error instanceof GitHubError) || error.retryable) throw error;
+    return {
+      ...guardDataOf({ repo: undefined, now, readProblems: [unreadable(grantsRepo, error)] }),
+      label: name,
+    };
+  }
+}

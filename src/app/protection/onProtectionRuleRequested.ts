@@ -1,0 +1,65 @@
+import type { Context } from 'probot';
+import { parseCallbackUrl } from '../../github/protection/parseCallbackUrl.js';
+import { decideDeployment } from './decideDeployment.js';
+import { deliverVerdict } from './deliverVerdict.js';
+import { loadGuardData } from './loadGuardData.js';
+import type { ProtectionDeps } from './protectionDeps.js';
+import { resolveGrantsRepo } from './resolveGrantsRepo.js';
+
+type RequestedContext = Context<'deployment_protection_rule.requested'>;
+type User = { login?: unknown; type?: unknown } | null | undefined;
+
+/**
+ * Who re-ran the job, when it is not the deployment's creator: the run's `triggering_actor` when
+ * the payload carries the run, else the event's sender (the person whose action requested the
+ * deployment). A bot sender (an automation acting for the run) is not taken for a person.
+ */
+function triggeringActorOf(payload: RequestedContext['payload'], actor: string): string | undefined {
+  const run = (payload as { workflow_run?: { triggering_actor?: User } }).workflow_run;
+  const user: User = run?.triggering_actor ?? (payload.sender as User);
+  const login = typeof user?.login === 'string' ? user.login : undefined;
+  if (!login || login.toLowerCase() === actor.toLowerCase() || user?.type === 'Bot') return undefined;
+  return login;
+}
+
+/**
+ * `deployment_protection_rule.requested`: decides the deployment with the guardrail engine for its
+ * creator (and re-runner) at `deps.now()`, from the grants repository's default branch, and answers
+ * on the run's callback: approved, rejected with the reasons, or (only freezes block) a status
+ * report that keeps it waiting until the sweep approves it after the freeze.
+ */
+export async function onProtectionRuleRequested(
+  context: RequestedContext,
+  deps: ProtectionDeps,
+): Promise<void> {
+  const { payload, log } = context;
+  const environment = payload.environment;
+  const deployment = payload.deployment;
+  const run = payload.deployment_callback_url ? parseCallbackUrl(payload.deployment_callback_url) : undefined;
+  if (!environment || !deployment || !run) {
+    log.error(
+      { environment, deployment: deployment?.id, callback: payload.deployment_callback_url },
+      'deployment_protection_rule event without environment, deployment or a run callback URL; nothing to answer',
+    );
+    return;
+  }
+  const repo = { owner: payload.repository.owner.login, repo: payload.repository.name };
+  const actor = deployment.creator?.login ?? payload.sender.login;
+  const triggeringActor = triggeringActorOf(payload, actor);
+  const now = deps.now();
+  const port = deps.portFor(context);
+  const grantsRepo = resolveGrantsRepo(deps.grantsRepo, repo.owner);
+  const data = await loadGuardData({ port, grantsRepo, now, validator: deps.validator });
+  const { decision, verdict } = await decideDeployment({
+    port,
+    data,
+    repo,
+    environment,
+    actor,
+    ...(triggeringActor ? { triggeringActor } : {}),
+    now,
+    isOwnDeployment: (d) => d.id === deployment.id,
+    log,
+  });
+  await deliverVerdict({ port, run, environment, decision, verdict, announce: true, log });
+}

@@ -1,0 +1,32 @@
+import type { Context } from 'probot';
+import { createSchemaValidator, type SchemaValidator } from '../../config/schemaValidator.js';
+import type { ProtectionClient } from '../../github/protection/callProtectionCallback.js';
+import { createOctokitProtectionPort } from '../../github/protection/createOctokitProtectionPort.js';
+import type { ProtectionPort } from '../../github/protection/protectionPort.js';
+import { DEFAULT_GRANTS_REPO, type GrantsRepoSetting } from './parseGrantsRepoSetting.js';
+
+/** What the protection-rule handler depends on; tests replace the clock and the port. */
+export interface ProtectionDeps {
+  /** The decision time (epoch ms). */
+  now: () => number;
+  /** Which repository holds access.yml and the grants (`GRANTOPS_GRANTS_REPO`, parsed at start-up). */
+  grantsRepo: GrantsRepoSetting;
+  validator: SchemaValidator;
+  /** The port for the installation that sent the event. */
+  portFor: (context: Context<'deployment_protection_rule.requested'>) => ProtectionPort;
+}
+
+/**
+ * The production dependencies: the wall clock, the installation's Octokit behind the port and the
+ * grants repository setting (default: `access-grants` of the installation's account).
+ */
+export function defaultProtectionDeps(
+  options: { now?: () => number; grantsRepo?: GrantsRepoSetting; validator?: SchemaValidator } = {},
+): ProtectionDeps {
+  return {
+    now: options.now ?? (() => Date.now()),
+    grantsRepo: options.grantsRepo ?? DEFAULT_GRANTS_REPO,
+    validator: options.validator ?? createSchemaValidator(),
+    portFor: (context) => createOctokitProtectionPort(context.octokit as unknown as ProtectionClient),
+  };
+}

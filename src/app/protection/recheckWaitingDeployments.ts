@@ -1,0 +1,108 @@
+import type { Logger } from 'pino';
+import type { SchemaValidator } from '../../config/schemaValidator.js';
+import type { RepoId } from '../../github/port.js';
+import type { ProtectionPort, RunRef, WaitingRun } from '../../github/protection/protectionPort.js';
+import { loadGuardData, type LoadedGuardData } from './loadGuardData.js';
+import { recheckRun, type RunRecheck } from './recheckRun.js';
+
+/** What the sweep passes for one repository of one installation. */
+export interface RecheckParams {
+  /** The installation's port (createOctokitProtectionPort of its Octokit). */
+  port: ProtectionPort;
+  /** The repository whose waiting runs are checked. */
+  repo: RepoId;
+  /** The grants repository (resolveGrantsRepo of the setting and the installation's account). */
+  grantsRepo: RepoId;
+  /** This App's id: only environments guarded by its rule are answered. */
+  appId: number;
+  now: number;
+  validator: SchemaValidator;
+  log: Pick<Logger, 'info' | 'warn' | 'error'>;
+  /** Most waiting runs read per repository (newest first; default 30, at most 100). */
+  maxRuns?: number;
+}
+
+/** What one recheck did, and when to come back. */
+export interface RecheckResult {
+  /** One entry per environment of a waiting run that this App guards. */
+  rechecked: RunRecheck[];
+  /** Runs or environments that could not be decided this time (the next sweep tries again). */
+  failures: { runId: number; environment?: string; error: Error }[];
+  /**
+   * The earliest end of a freeze holding a deployment here (epoch ms): the sweep can arm a timer for
+   * it. Undefined when nothing is held.
+   */
+  nextCheckAt: number | undefined;
+}
+
+/** Per-call memos: the grants are read once, each environment's rules once (no module state). */
+function memos(params: RecheckParams) {
+  let data: Promise<LoadedGuardData> | undefined;
+  const guarded = new Map<string, Promise<boolean>>();
+  return {
+    data: () => (data ??= loadGuardData(params)),
+    guarded: (environment: string) => {
+      const key = environment.toLowerCase();
+      const known =
+        guarded.get(key) ??
+        params.port
+          .listProtectionRuleApps(params.repo, environment)
+          .then((ids) => ids.includes(params.appId));
+      guarded.set(key, known);
+      return known;
+    },
+  };
+}
+
+async function recheckOne(
+  params: RecheckParams,
+  memo: ReturnType<typeof memos>,
+  run: WaitingRun,
+  result: RecheckResult,
+) {
+  const ref: RunRef = { repo: params.repo, runId: run.id };
+  for (const environment of await params.port.listPendingEnvironments(ref)) {
+    try {
+      if (!(await memo.guarded(environment))) continue;
+      const data = await memo.data();
+      result.rechecked.push(await recheckRun({ ...params, data, run, environment }));
+    } catch (error) {
+      result.failures.push({ runId: run.id, environment, error: error as Error });
+    }
+  }
+}
+
+/**
+ * One sweep of a repository's deployments waiting on this App's protection rule: each is decided
+ * again at `now` and approved when its freeze has ended, rejected when something else now fails
+ * (an expired grant, a changed policy), or left waiting. Stateless and idempotent: GitHub's
+ * waiting runs are the state, an answered rule refuses a second answer, and a hold is reported
+ * once. Calls: 1 list of waiting runs, then per run 1 pending-deployments read, per environment 1
+ * rules read, and only when something waits on this App 1 grants read (plus 1 history read per
+ * decision when max_deploys is set). Never throws for one run: failures are returned and logged.
+ */
+export async function recheckWaitingDeployments(params: RecheckParams): Promise<RecheckResult> {
+  const result: RecheckResult = { rechecked: [], failures: [], nextCheckAt: undefined };
+  const runs = await params.port.listWaitingRuns(params.repo, Math.min(params.maxRuns ?? 30, 100));
+  const memo = memos(params);
+  for (const run of runs) {
+    try {
+      await recheckOne(params, memo, run, result);
+    } catch (error) {
+      result.failures.push({ runId: run.id, error: error as Error });
+    }
+  }
+  for (const failure of result.failures)
+    params.log.error(
+      {
+        err: failure.error,
+        repo: `${params.repo.owner}/${params.repo.repo}`,
+        run: failure.runId,
+        environment: failure.environment,
+      },
+      `recheck of waiting run ${failure.runId} failed; the next sweep tries again`,
+    );
+  const ends = result.rechecked.flatMap((r) => (r.until === undefined ? [] : [r.until]));
+  result.nextCheckAt = ends.length > 0 ? Math.min(...ends) : undefined;
+  return result;
+}
