@@ -1,5 +1,6 @@
 import { guardDataOf, type GuardData } from '../../cli/guardDataOf.js';
 import { loadGrantsRepo } from '../../config/loadGrantsRepo.js';
+import type { Logger } from 'pino';
 import type { SchemaValidator } from '../../config/schemaValidator.js';
 import type { Problem } from '../../core/problem.js';
 import { GitHubError } from '../../github/githubError.js';
@@ -23,7 +24,7 @@ function unreadable(grantsRepo: RepoId, error: GitHubError): Problem {
     line: 1,
     col: 1,
     code: 'grants-repo-unreadable',
-    message: `cannot read the grants repository ${name} (${error.message}); ${fix}`,
+    message: `cannot read the grants repository ${name} (GitHub answered ${error.status ?? error.kind}); ${fix}`,
     severity: 'error',
   };
 }
@@ -39,6 +40,7 @@ export async function loadGuardData(params: {
   grantsRepo: RepoId;
   now: number;
   validator: SchemaValidator;
+  log: Pick<Logger, 'warn'>;
 }): Promise<LoadedGuardData> {
   const { port, grantsRepo, now, validator } = params;
   const name = `${grantsRepo.owner}/${grantsRepo.repo}`;
@@ -49,6 +51,10 @@ export async function loadGuardData(params: {
     return { ...guardDataOf({ repo, now }), label: `${name}@${snapshot.sha ?? 'default branch'}` };
   } catch (error) {
     if (!(error instanceof GitHubError) || error.retryable) throw error;
+    params.log.warn(
+      { err: error, grantsRepo: name },
+      'grants repository unreadable; deployments fail closed',
+    );
     return {
       ...guardDataOf({ repo: undefined, now, readProblems: [unreadable(grantsRepo, error)] }),
       label: name,

@@ -49,7 +49,7 @@ export async function onProtectionRuleRequested(
   const now = deps.now();
   const port = deps.portFor(context);
   const grantsRepo = resolveGrantsRepo(deps.grantsRepo, repo.owner);
-  const data = await loadGuardData({ port, grantsRepo, now, validator: deps.validator });
+  const data = await loadGuardData({ port, grantsRepo, now, validator: deps.validator, log });
   const { decision, verdict } = await decideDeployment({
     port,
     data,

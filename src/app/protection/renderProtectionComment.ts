@@ -5,7 +5,7 @@ import type { Verdict } from './verdictOf.js';
 
 /** GitHub's limit for a protection-rule comment (status reports: 1024 characters of Markdown). */
 export const COMMENT_LIMIT = 1024;
-const MESSAGE_LIMIT = 280;
+const MESSAGE_LIMIT = 400;
 
 const clip = (text: string, max: number): string =>
   text.length <= max ? text : `${text.slice(0, max - 1)}…`;
