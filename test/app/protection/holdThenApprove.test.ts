@@ -1,4 +1,3 @@
-import { Octokit } from '@octokit/rest';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSchemaValidator } from '../../../src/config/schemaValidator.js';
@@ -6,7 +5,7 @@ import { recheckWaitingDeployments } from '../../../src/app/protection/recheckWa
 import { createOctokitProtectionPort } from '../../../src/github/protection/createOctokitProtectionPort.js';
 import { grantsFiles } from './grantsFiles.js';
 import { APP_ID, at, deliver, protectionHarness, requestedPayload } from './protectionHarness.js';
-import { deployment, gh, waitingRun } from './protectionNock.js';
+import { deployment, gh, quietOctokit, waitingRun } from './protectionNock.js';
 
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -31,7 +30,7 @@ afterEach(() => {
 
 function sweep(now: string) {
   return recheckWaitingDeployments({
-    port: createOctokitProtectionPort(new Octokit({ auth: 'ghs_test' })),
+    port: createOctokitProtectionPort(quietOctokit()),
     repo: { owner: 'acme', repo: 'web' },
     grantsRepo: { owner: 'acme', repo: 'access-grants' },
     appId: APP_ID,

@@ -1,3 +1,4 @@
+import { Octokit } from '@octokit/rest';
 import nock from 'nock';
 import { createTarball } from '../../../src/emulator/tarball.js';
 
@@ -114,3 +115,9 @@ export const waitingRun = (extra: Body = {}) => ({
   triggering_actor: { login: 'alice', type: 'User' },
   ...extra,
 });
+
+/** An installation client for the sweep's port, quiet about the failures tests provoke. */
+export function quietOctokit(): Octokit {
+  const quiet = () => {};
+  return new Octokit({ auth: 'ghs_test', log: { debug: quiet, info: quiet, warn: quiet, error: quiet } });
+}
