@@ -13,16 +13,24 @@ export const CHECK_NAME = 'grantops';
 export interface CheckRunIdentity {
   pusher: string | undefined;
   annotations: string;
+  /** When the request's last grant expires (epoch seconds): a sweep closes it unapproved after that. */
+  expires?: number | undefined;
 }
 
 export function encodeIdentity(identity: CheckRunIdentity): string {
-  return `pusher=${identity.pusher ?? ''};annotations=${identity.annotations}`;
+  const expires = identity.expires === undefined ? '' : `;expires=${identity.expires}`;
+  return `pusher=${identity.pusher ?? ''};annotations=${identity.annotations}${expires}`;
 }
 
 export function decodeIdentity(externalId: string | undefined): CheckRunIdentity {
   const fields = new Map((externalId ?? '').split(';').map((part) => part.split('=', 2) as [string, string]));
   const pusher = fields.get('pusher');
-  return { pusher: pusher ? pusher : undefined, annotations: fields.get('annotations') ?? '' };
+  const expires = Number(fields.get('expires'));
+  return {
+    pusher: pusher ? pusher : undefined,
+    annotations: fields.get('annotations') ?? '',
+    expires: Number.isFinite(expires) && fields.has('expires') ? expires : undefined,
+  };
 }
 
 /** A short stable digest of a set of annotations. */

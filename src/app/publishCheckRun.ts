@@ -20,7 +20,12 @@ export function publishCheckRun(params: {
   const publish = async (evaluation: RequestEvaluation, notes: readonly string[]) => {
     const input = renderCheckRun(evaluation, notes);
     const annotations = digestAnnotations(input.annotations);
-    const externalId = encodeIdentity({ pusher, annotations });
+    const last = Math.max(...evaluation.grants.map((g) => Date.parse(g.until)).filter(Number.isFinite));
+    const externalId = encodeIdentity({
+      pusher,
+      annotations,
+      expires: Number.isFinite(last) ? Math.floor(last / 1000) : undefined,
+    });
     if (params.existing && recorded.annotations === annotations) {
       await params.port.updateCheckRun(params.repo, params.existing.id, {
         ...input,

@@ -90,6 +90,31 @@ export type MergeOutcome =
   | { merged: true; sha: string }
   | { merged: false; reason: 'head-moved' | 'not-mergeable' | 'forbidden'; message: string };
 
+/** An open pull request found by its label, with the body that carries grantops' record. */
+export interface LabelledPull {
+  number: number;
+  body: string;
+}
+
+/** A reverting pull request as the lifecycle needs it. */
+export interface RevertPull {
+  number: number;
+  body: string;
+  headSha: string;
+  labels: string[];
+}
+
+/** What a scheduled reverting pull request is made of. */
+export interface RevertPullInput {
+  branch: string;
+  /** The grant file the PR deletes. */
+  file: string;
+  baseBranch: string;
+  title: string;
+  body: string;
+  labels: string[];
+}
+
 /**
  * Every GitHub call grantops makes, as domain verbs. Only the Octokit adapter talks to GitHub;
  * handlers and tests use this interface (tests with an in-memory fake or nock behind the adapter).
@@ -113,4 +138,31 @@ export interface GitHubPort {
   closePullRequest(repo: RepoId, number: number): Promise<void>;
   /** Creates or updates the one comment on an issue or PR that carries `marker`. */
   upsertComment(repo: RepoId, issueNumber: number, marker: string, body: string): Promise<void>;
+
+  /** Names of every reverting branch (`grantops/revoke/...`), in one call. */
+  listRevertBranches(repo: RepoId): Promise<string[]>;
+  /** Open pull requests (and issues) carrying a label, with their bodies. */
+  listOpenByLabel(repo: RepoId, label: string): Promise<LabelledPull[]>;
+  /** The open pull request whose head is `branch` in this repository. */
+  findPullByBranch(repo: RepoId, branch: string): Promise<RevertPull | undefined>;
+  /**
+   * Creates (or reuses) the branch that deletes `file` from the tip of `baseBranch` and the open
+   * pull request from it. Idempotent: an existing branch is moved, an existing PR is returned.
+   */
+  openRevertPull(repo: RepoId, input: RevertPullInput): Promise<RevertPull>;
+  /** Moves a reverting branch to a fresh commit that deletes `file` from the current tip of `baseBranch`. */
+  rebuildRevertBranch(
+    repo: RepoId,
+    input: { branch: string; file: string; baseBranch: string; message: string },
+  ): Promise<string>;
+  updatePull(repo: RepoId, number: number, fields: { title?: string; body?: string }): Promise<void>;
+  addLabels(repo: RepoId, number: number, labels: string[]): Promise<void>;
+  removeLabel(repo: RepoId, number: number, label: string): Promise<void>;
+  deleteBranch(repo: RepoId, branch: string): Promise<void>;
+  /** The commit that last changed `path` on `ref`. */
+  lastCommitForPath(repo: RepoId, path: string, ref: string): Promise<string | undefined>;
+  /** Pull requests GitHub associates with a commit (the one it was merged by). */
+  pullsForCommit(repo: RepoId, sha: string): Promise<PullRequest[]>;
+  /** Comments on a commit once (by marker): where a direct push is reported. */
+  upsertCommitComment(repo: RepoId, sha: string, marker: string, body: string): Promise<void>;
 }

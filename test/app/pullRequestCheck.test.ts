@@ -95,7 +95,7 @@ describe('the pull-request check', () => {
       head_sha: HEAD,
       status: 'completed',
       conclusion: 'action_required',
-      external_id: expect.stringMatching(/^pusher=alice;annotations=[0-9a-f]{16}$/),
+      external_id: expect.stringMatching(/^pusher=alice;annotations=[0-9a-f]{16};expires=1795867200$/),
     });
     expect(check.output.title).toBe('Waiting for 2 more code-owner approvals');
     expect(check.output.summary).toContain(
@@ -130,7 +130,7 @@ describe('the pull-request check', () => {
     for (const scope of scopes) expect(scope.isDone()).toBe(true);
     expect(update).toMatchObject({
       conclusion: 'success',
-      external_id: 'pusher=alice;annotations=4f53cda18c2baa0c',
+      external_id: 'pusher=alice;annotations=4f53cda18c2baa0c;expires=1795867200',
       output: { title: 'Approved: 1 grant ready to apply on merge' },
     });
     expect(merge).toEqual({ sha: HEAD, merge_method: 'squash', commit_title: 'prod-db for alice (#7)' });

@@ -1,6 +1,6 @@
 import type { CheckRunInput, CheckRunRef, RepoId } from '../port.js';
 import { toGitHubError } from '../githubError.js';
-import type { AdapterState } from './state.js';
+import { NO_RETRY, type AdapterState } from './state.js';
 
 /** GitHub accepts at most 50 annotations per create or update request. */
 export const ANNOTATIONS_PER_REQUEST = 50;
@@ -97,7 +97,7 @@ export async function createCheckRun(
       ...repo,
       head_sha: input.headSha,
       ...body(input, input.annotations.slice(0, ANNOTATIONS_PER_REQUEST)),
-      request: { retries: 0 },
+      ...NO_RETRY,
     } as never);
     return toRef(data as RawCheckRun);
   };

@@ -11,6 +11,15 @@ import {
   mergePullRequest,
 } from './pulls.js';
 import type { AdapterState } from './state.js';
+import { lastCommitForPath, pullsForCommit, upsertCommitComment } from './history.js';
+import { addLabels, listOpenByLabel, removeLabel, updatePull } from './labels.js';
+import {
+  deleteBranch,
+  findPullByBranch,
+  listRevertBranches,
+  openRevertPull,
+  rebuildRevertBranch,
+} from './revertPulls.js';
 import { listTeamMembers } from './teams.js';
 
 /** Binds the adapter functions to one Octokit client: the GitHub port the App's handlers use. */
@@ -28,5 +37,17 @@ export function createOctokitPort(state: AdapterState): GitHubPort {
     mergePullRequest: (repo, number, options) => mergePullRequest(state, repo, number, options),
     closePullRequest: (repo, number) => closePullRequest(state, repo, number),
     upsertComment: (repo, number, marker, body) => upsertComment(state, repo, number, marker, body),
+    listRevertBranches: (repo) => listRevertBranches(state, repo),
+    listOpenByLabel: (repo, label) => listOpenByLabel(state, repo, label),
+    findPullByBranch: (repo, branch) => findPullByBranch(state, repo, branch),
+    openRevertPull: (repo, input) => openRevertPull(state, repo, input),
+    rebuildRevertBranch: (repo, input) => rebuildRevertBranch(state, repo, input),
+    updatePull: (repo, number, fields) => updatePull(state, repo, number, fields),
+    addLabels: (repo, number, labels) => addLabels(state, repo, number, labels),
+    removeLabel: (repo, number, label) => removeLabel(state, repo, number, label),
+    deleteBranch: (repo, branch) => deleteBranch(state, repo, branch),
+    lastCommitForPath: (repo, path, ref) => lastCommitForPath(state, repo, path, ref),
+    pullsForCommit: (repo, sha) => pullsForCommit(state, repo, sha),
+    upsertCommitComment: (repo, sha, marker, body) => upsertCommitComment(state, repo, sha, marker, body),
   };
 }

@@ -1,6 +1,6 @@
 import type { ChangedFile, MergeOutcome, PullCommit, PullRequest, RepoId, Review } from '../port.js';
 import { statusOf, toGitHubError } from '../githubError.js';
-import type { AdapterState } from './state.js';
+import { NO_RETRY, type AdapterState } from './state.js';
 
 interface RawPull {
   number: number;
@@ -134,7 +134,7 @@ export async function mergePullRequest(
       sha: options.sha,
       merge_method: options.method,
       ...(options.title ? { commit_title: options.title } : {}),
-      request: { retries: 0 },
+      ...NO_RETRY,
     });
     return { merged: true, sha: data.sha };
   } catch (error) {

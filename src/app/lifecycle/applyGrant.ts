@@ -1,0 +1,184 @@
+import { accessLevelFor, planApply, type AccessLevel } from '../../core/access/index.js';
+import { decodeRecord, LABELS, revertBranch, type GrantRecord } from '../../core/lifecycle/index.js';
+import { grantWindow } from '../../core/grantWindow.js';
+import { formatUtc } from '../../core/time/index.js';
+import type { Grant, Resource } from '../../core/types.js';
+import type { RevertPull } from '../../github/port.js';
+import type { LifecycleContext } from './lifecycleContext.js';
+import { providerFor } from './providerFor.js';
+import { revertBody, revertTitle } from './renderRevertPull.js';
+import { retryFailures, type RetryPolicy } from './retryFailures.js';
+import { saveRecord } from './saveRecord.js';
+import { targetOf } from './targetOf.js';
+
+/** A grant to apply, as found on the default branch. */
+export interface GrantToApply {
+  file: string;
+  grant: Grant;
+  blob: string;
+  resource: Resource;
+  request: { pr: number; author: string; approvers: string[] } | undefined;
+  /** Grants active now on the default branch (the environment provider reads them). */
+  activeGrants: readonly Grant[];
+  /** Records of the grantee's other live grants of the same resource. */
+  siblings: readonly GrantRecord[];
+}
+
+export interface ApplyOutcome {
+  record: GrantRecord;
+  pull: RevertPull;
+}
+
+function newRecord(
+  item: GrantToApply,
+  before: AccessLevel | undefined,
+  granted: AccessLevel,
+  now: number,
+): GrantRecord {
+  const window = grantWindow(item.grant)!;
+  return {
+    v: 1,
+    file: item.file,
+    blob: item.blob,
+    grantee: item.grant.grantee,
+    resource: item.grant.resource,
+    resourceConfig: item.resource,
+    role: item.grant.role,
+    starts: window.startsAt === undefined ? undefined : formatUtc(window.startsAt),
+    expires: formatUtc(window.expiresAt),
+    emergency: item.grant.emergency ?? false,
+    requestPr: item.request?.pr,
+    requestedBy: item.request?.author,
+    approvers: item.request?.approvers ?? [],
+    before,
+    granted,
+    state: window.startsAt !== undefined && window.startsAt > now ? 'scheduled' : 'applying',
+    appliedAt: undefined,
+    revokedAt: undefined,
+    attempts: 0,
+    lastError: undefined,
+    warned: false,
+  };
+}
+
+/**
+ * Applies one grant, in the order that survives a crash at any step: read the access the grantee
+ * already has, record it on the scheduled reverting PR (opened now, deterministic branch), then
+ * apply, read back, and record the outcome. A grant that starts later is only recorded. A repeated
+ * call finds the record and does nothing twice; a changed grant (an extension) updates the record
+ * and moves the reverting branch onto the new file.
+ */
+export async function applyGrant(
+  ctx: LifecycleContext,
+  item: GrantToApply,
+  retry: RetryPolicy,
+): Promise<ApplyOutcome> {
+  return ctx.lock.run(item.grant.resource, async () => {
+    const now = ctx.now();
+    const provider = providerFor({
+      provider: item.resource.provider,
+      client: ctx.providerClient,
+      org: ctx.org,
+      env: ctx.env,
+      activeGrants: item.activeGrants,
+      clock: ctx.now,
+    });
+    const branch = revertBranch(item.file);
+    const granted = accessLevelFor(item.resource, item.grant.role);
+    let pull = await ctx.port.findPullByBranch(ctx.repo, branch);
+    const recorded = pull
+      ? (await import('../../core/lifecycle/index.js')).decodeRecord(pull.body)
+      : undefined;
+    const fresh = newRecord(item, undefined, granted, now);
+    let record: GrantRecord = recorded
+      ? {
+          ...recorded,
+          blob: item.blob,
+          expires: fresh.expires,
+          starts: fresh.starts,
+          role: fresh.role,
+          granted,
+          resourceConfig: item.resource,
+          warned: recorded.expires === fresh.expires && recorded.warned,
+          state: recorded.state === 'revoked' ? fresh.state : recorded.state,
+        }
+      : fresh;
+    if (
+      recorded &&
+      recorded.blob === item.blob &&
+      (recorded.state === 'applied' || recorded.state === 'pending')
+    )
+      return { record: recorded, pull: pull! };
+    if (record.state !== 'scheduled' && record.before === undefined) {
+      // What no grantops grant explains: a sibling's recorded `before`, else what the grantee has now.
+      const sibling = item.siblings.find((s) => s.before !== undefined);
+      record = { ...record, before: sibling ? sibling.before : await provider.read(targetOf(record)) };
+    }
+    if (!pull) {
+      const opened = await ctx.port.openRevertPull(ctx.repo, {
+        branch,
+        file: item.file,
+        baseBranch: ctx.defaultBranch,
+        title: revertTitle(record),
+        body: revertBody(record),
+        labels: [
+          LABELS.revoke,
+          ...(record.state === 'scheduled' ? [LABELS.scheduled] : []),
+          ...(record.emergency ? [LABELS.emergency] : []),
+        ],
+      });
+      // Another replica may have opened it first: its record's `before` was read before anything was applied.
+      const theirs = decodeRecord(opened.body);
+      if (theirs?.before !== undefined) record = { ...record, before: theirs.before };
+      pull = opened;
+    } else if (recorded && recorded.blob !== item.blob) {
+      await ctx.port.rebuildRevertBranch(ctx.repo, {
+        branch,
+        file: item.file,
+        baseBranch: ctx.defaultBranch,
+        message: revertTitle(record),
+      });
+    }
+    if (record.state === 'scheduled') return { record, pull: await saveRecord(ctx, pull, record) };
+    if (recorded && recorded.state !== 'applying')
+      pull = await saveRecord(ctx, pull, { ...record, state: 'applying' });
+    const target = targetOf(record);
+    const current = await provider.read(target);
+    const result = await retryFailures(
+      () => provider.apply(target, planApply({ before: current, desired: granted })),
+      retry,
+    );
+    record = { ...record, attempts: record.attempts + 1 };
+    if (result.status === 'failed') {
+      record = { ...record, state: 'apply-failed', lastError: result.reason };
+      ctx.log.error(
+        {
+          file: item.file,
+          grantee: record.grantee,
+          resource: record.resource,
+          error: result.reason,
+          retryable: result.retryable,
+        },
+        `applying ${item.file} failed: ${result.reason}`,
+      );
+    } else {
+      record = {
+        ...record,
+        state: result.status === 'pending' ? 'pending' : 'applied',
+        appliedAt: record.appliedAt ?? formatUtc(ctx.now()),
+        lastError: undefined,
+      };
+      ctx.log.info(
+        {
+          file: item.file,
+          grantee: record.grantee,
+          resource: record.resource,
+          level: result.level,
+          status: result.status,
+        },
+        `granted ${record.resource} to ${record.grantee} until ${record.expires}`,
+      );
+    }
+    return { record, pull: await saveRecord(ctx, pull, record) };
+  });
+}

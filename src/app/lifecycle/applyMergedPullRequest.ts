@@ -1,0 +1,130 @@
+import { classifyChanges } from '../../core/request/index.js';
+import {
+  decodeRecord,
+  LABELS,
+  REVERT_BRANCH_PREFIX,
+  revertBranch,
+  type GrantRecord,
+} from '../../core/lifecycle/index.js';
+import { validateGrant } from '../../core/validateGrant.js';
+import type { PullRequest, RevertPull } from '../../github/port.js';
+import { CHECK_NAME } from '../checkRunIdentity.js';
+import { resolveMembership } from '../resolveMembership.js';
+import { applyGrant } from './applyGrant.js';
+import type { LifecycleContext } from './lifecycleContext.js';
+import { readGrantsState, siblingRecords } from './readGrantsState.js';
+import { reportApplied, type ApplyReportLine } from './reportApplied.js';
+import type { RetryPolicy } from './retryFailures.js';
+import { revokeGrant } from './revokeGrant.js';
+import { isTeam } from '../../core/checkEligibility.js';
+
+/**
+ * On a merge into the default branch: revoke grants the PR removed, and apply the grants it added
+ * or changed, each only if grantops' check passed on the merged head (the request was approved),
+ * the file's blob at the merge commit is the approved blob, and the grant is still valid now.
+ * Anything refused is reported on the PR and never applied.
+ */
+export async function applyMergedPullRequest(
+  ctx: LifecycleContext,
+  pr: PullRequest,
+  retry: RetryPolicy,
+): Promise<ApplyReportLine[]> {
+  if (!pr.merged || pr.baseRef !== ctx.defaultBranch || !pr.mergeCommitSha) return [];
+  const files = await ctx.port.listPullRequestFiles(ctx.repo, pr.number);
+  const changes = classifyChanges(files);
+  if (changes.requested.length === 0 && changes.removed.length === 0) return [];
+  const state = await readGrantsState(ctx, pr.mergeCommitSha);
+  const lines: ApplyReportLine[] = [];
+  for (const file of changes.removed) {
+    const ownRecord = pr.headRef.startsWith(REVERT_BRANCH_PREFIX) && decodeRecord(pr.body)?.file === file;
+    const pull: RevertPull | undefined = ownRecord
+      ? { number: pr.number, body: pr.body, headSha: pr.headSha, labels: pr.labels }
+      : undefined;
+    const siblings = (record: GrantRecord) => siblingRecords(ctx, state, file, record);
+    const revoked = await revokeGrant(
+      ctx,
+      { branch: revertBranch(file), pull, fileOnMain: false, activeGrants: state.active, siblings },
+      retry,
+    );
+    if (revoked)
+      lines.push({
+        file,
+        outcome: revoked.state === 'revoked' ? 'revoked' : 'revoke failed',
+        record: revoked,
+      });
+  }
+  if (changes.requested.length === 0) return lines;
+  const refuse = (file: string, why: string) => lines.push({ file, outcome: 'refused', why });
+  const check = await ctx.port.findCheckRun(ctx.repo, pr.headSha, CHECK_NAME);
+  const approved = changes.kind === 'request' && check?.conclusion === 'success';
+  const headBlobs = new Map(files.map((f) => [f.path, f.blobSha]));
+  const approvers = approved ? await qualifyingApprovers(ctx, pr) : [];
+  const teams = [
+    ...new Set(
+      Object.values(state.policy?.resources ?? {})
+        .flatMap((r) => r.eligible ?? [])
+        .filter(isTeam),
+    ),
+  ];
+  const { membership } = await resolveMembership(ctx.port, teams);
+  for (const file of changes.requested) {
+    const found = state.valid.find((g) => g.file === file);
+    if (!approved)
+      refuse(
+        file,
+        changes.kind === 'request'
+          ? `grantops' check did not pass on the merged commit ${pr.headSha.slice(0, 7)}: the request was not approved`
+          : 'the pull request also changed other files',
+      );
+    else if (!found || !state.policy)
+      refuse(file, 'the grant is not valid on the default branch after the merge');
+    else if (found.blob !== headBlobs.get(file))
+      refuse(
+        file,
+        `the file at the merge commit (${found.blob.slice(0, 7)}) is not the approved file (${headBlobs.get(file)?.slice(0, 7)})`,
+      );
+    else {
+      const problems = validateGrant(
+        { file, data: found.grant, locate: () => ({ line: 1, col: 1 }) },
+        { policy: state.policy, now: ctx.now(), membership },
+      ).filter((p) => p.severity === 'error');
+      if (problems.length > 0) refuse(file, `no longer valid: ${problems.map((p) => p.message).join('; ')}`);
+      else {
+        const resource = state.policy.resources[found.grant.resource]!;
+        const siblings = await siblingRecords(ctx, state, file, found.grant);
+        const { record, pull } = await applyGrant(
+          ctx,
+          {
+            ...found,
+            resource,
+            request: { pr: pr.number, author: pr.author, approvers },
+            activeGrants: state.active,
+            siblings,
+          },
+          retry,
+        );
+        lines.push({ file, outcome: record.state, record, revertPr: pull.number });
+      }
+    }
+  }
+  await reportApplied(ctx, pr, lines);
+  if (lines.some((l) => l.record?.emergency && l.outcome !== 'refused')) {
+    await ctx.port.addLabels(ctx.repo, pr.number, [LABELS.emergency]);
+    ctx.log.warn(
+      { pr: pr.number },
+      `EMERGENCY grant applied from #${pr.number}: an owner must review it after the fact`,
+    );
+  }
+  return lines;
+}
+
+async function qualifyingApprovers(ctx: LifecycleContext, pr: PullRequest): Promise<string[]> {
+  const reviews = await ctx.port.listReviews(ctx.repo, pr.number);
+  const latest = new Map<string, (typeof reviews)[number]>();
+  for (const review of reviews)
+    if (review.state !== 'COMMENTED' && review.state !== 'PENDING')
+      latest.set(review.reviewer.toLowerCase(), review);
+  return [...latest.values()]
+    .filter((r) => r.state === 'APPROVED' && r.commitId === pr.headSha)
+    .map((r) => r.reviewer);
+}

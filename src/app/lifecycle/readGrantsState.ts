@@ -1,0 +1,83 @@
+import { loadGrantsRepo } from '../../config/loadGrantsRepo.js';
+import { grantStatus, grantWindow } from '../../core/grantWindow.js';
+import type { GrantsRepo } from '../../core/grantsRepo.js';
+import { decodeRecord, revertBranch, type GrantRecord } from '../../core/lifecycle/index.js';
+import type { Problem } from '../../core/problem.js';
+import type { Grant, Policy } from '../../core/types.js';
+import { validateRepo } from '../../core/validateRepo.js';
+import { gitBlobSha } from '../../github/gitBlobSha.js';
+import type { LifecycleContext } from './lifecycleContext.js';
+
+/** A valid grant on the default branch, with the blob SHA of its file. */
+export interface GrantOnMain {
+  file: string;
+  grant: Grant;
+  blob: string;
+}
+
+/** The grants repository at one commit of the default branch, as the lifecycle sees it. */
+export interface GrantsState {
+  sha: string | undefined;
+  repo: GrantsRepo;
+  policy: Policy | undefined;
+  /** Grants whose file has no error (only these are ever applied). */
+  valid: GrantOnMain[];
+  /** Problems per grant file, for reports. */
+  problems: Problem[];
+  /** Valid grants active at `now`. */
+  active: Grant[];
+}
+
+/** Reads the grants repository at `ref` (one API call) and sorts out what is valid and active. */
+export async function readGrantsState(ctx: LifecycleContext, ref: string): Promise<GrantsState> {
+  const snapshot = await ctx.port.readRepo(ctx.repo, ref);
+  const loaded = loadGrantsRepo({ files: snapshot.files, validator: ctx.validator });
+  const repo = { ...loaded, problems: [...snapshot.problems, ...loaded.problems] };
+  const now = ctx.now();
+  const problems = validateRepo({ repo, now });
+  const broken = new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file));
+  const policyBroken = broken.has('access.yml') || !repo.policy;
+  const valid = policyBroken
+    ? []
+    : repo.grants
+        .filter((g) => !broken.has(g.file))
+        .map((g) => ({ file: g.file, grant: g.data, blob: gitBlobSha(snapshot.files.get(g.file)!) }));
+  const active = valid.filter(({ grant }) => {
+    const window = grantWindow(grant);
+    return window !== undefined && grantStatus(window, now) === 'active';
+  });
+  return {
+    sha: snapshot.sha,
+    repo,
+    policy: repo.policy?.data,
+    valid,
+    problems,
+    active: active.map((g) => g.grant),
+  };
+}
+
+/** Records of the grantee's other unexpired grants of the same resource (usually none: no call). */
+export async function siblingRecords(
+  ctx: LifecycleContext,
+  state: GrantsState,
+  file: string,
+  grant: Pick<Grant, 'grantee' | 'resource'>,
+): Promise<GrantRecord[]> {
+  const now = ctx.now();
+  const others = state.valid.filter((g) => {
+    const window = grantWindow(g.grant);
+    return (
+      g.file !== file &&
+      g.grant.resource === grant.resource &&
+      g.grant.grantee.toLowerCase() === grant.grantee.toLowerCase() &&
+      window !== undefined &&
+      grantStatus(window, now) !== 'expired'
+    );
+  });
+  const records = await Promise.all(
+    others.map(async (g) =>
+      decodeRecord((await ctx.port.findPullByBranch(ctx.repo, revertBranch(g.file)))?.body),
+    ),
+  );
+  return records.filter((r): r is GrantRecord => r !== undefined);
+}

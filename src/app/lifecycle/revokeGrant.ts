@@ -1,0 +1,115 @@
+import { accessLevelFor, planRevoke, standingLevelOf } from '../../core/access/index.js';
+import { decodeRecord, holdsAccess, type GrantRecord } from '../../core/lifecycle/index.js';
+import { formatUtc } from '../../core/time/index.js';
+import type { Grant } from '../../core/types.js';
+import type { RevertPull } from '../../github/port.js';
+import type { LifecycleContext } from './lifecycleContext.js';
+import { providerFor } from './providerFor.js';
+import { mergeRevertPull } from './mergeRevertPull.js';
+import { retryFailures, type RetryPolicy } from './retryFailures.js';
+import { saveRecord } from './saveRecord.js';
+import { targetOf } from './targetOf.js';
+
+export const NO_RECORD_MARKER = '<!-- grantops:no-record -->';
+
+/** A recorded grant to take back. */
+export interface GrantToRevoke {
+  branch: string;
+  /** Its reverting PR, open or (when merged early by a person) closed. */
+  pull: RevertPull | undefined;
+  /** True when the grant file is still on the default branch: merge the reverting PR. Else close it. */
+  fileOnMain: boolean;
+  activeGrants: readonly Grant[];
+  /** Records of the grantee's other live grants of the same resource (they keep what they need). */
+  siblings: (record: GrantRecord) => Promise<readonly GrantRecord[]>;
+}
+
+/**
+ * Takes a grant's access back at expiry (or when its file was removed), whether or not its PR can
+ * be merged: revoke through the provider as planned by core (restoring what the grantee had before,
+ * keeping what other grants still need), record the outcome, then merge or close the reverting PR.
+ * A failed revoke is recorded as irrevocable and retried by every sweep. Repeating it is harmless.
+ */
+export async function revokeGrant(
+  ctx: LifecycleContext,
+  item: GrantToRevoke,
+  retry: RetryPolicy,
+): Promise<GrantRecord | undefined> {
+  const pull = item.pull ?? (await ctx.port.findPullByBranch(ctx.repo, item.branch));
+  const recorded = decodeRecord(pull?.body);
+  if (!pull || !recorded) {
+    ctx.log.error(
+      { branch: item.branch, pull: pull?.number },
+      `cannot revoke ${item.branch}: its record is missing; check the access by hand`,
+    );
+    if (pull)
+      await ctx.port.upsertComment(
+        ctx.repo,
+        pull.number,
+        NO_RECORD_MARKER,
+        'grantops cannot find the record of this grant in this pull request, so it cannot revoke the access safely. Check the access by hand, then close this pull request.',
+      );
+    return undefined;
+  }
+  return ctx.lock.run(recorded.resource, async () => {
+    let record: GrantRecord = recorded;
+    if (holdsAccess(record)) record = await takeBack(ctx, record, item, retry);
+    else if (record.state === 'scheduled')
+      record = { ...record, state: 'revoked', revokedAt: formatUtc(ctx.now()) };
+    const saved = await saveRecord(ctx, pull, record);
+    if (record.state === 'revoked')
+      await mergeRevertPull(ctx, { pull: saved, record, branch: item.branch, fileOnMain: item.fileOnMain });
+    return record;
+  });
+}
+
+async function takeBack(
+  ctx: LifecycleContext,
+  record: GrantRecord,
+  item: GrantToRevoke,
+  retry: RetryPolicy,
+): Promise<GrantRecord> {
+  const resource = record.resourceConfig;
+  const provider = providerFor({
+    provider: resource.provider,
+    client: ctx.providerClient,
+    org: ctx.org,
+    env: ctx.env,
+    activeGrants: item.activeGrants,
+    clock: ctx.now,
+  });
+  const target = targetOf(record);
+  const granted = record.granted ?? accessLevelFor(resource, record.role);
+  const others = (await item.siblings(record))
+    .filter((s) => s.file !== record.file && holdsAccess(s) && s.granted)
+    .map((s) => s.granted!);
+  let result;
+  try {
+    const current = await provider.read(target);
+    const change = planRevoke({
+      provider: resource.provider,
+      before: record.before ?? 'none',
+      current,
+      granted,
+      mode: resource.mode ?? 'additive',
+      standing: standingLevelOf(resource, record.grantee),
+      otherActiveGrants: others,
+    });
+    result = await retryFailures(() => provider.revoke(target, change), retry);
+  } catch (error) {
+    result = { status: 'failed' as const, reason: (error as Error).message, retryable: true };
+  }
+  const next = { ...record, attempts: record.attempts + 1 };
+  if (result.status === 'failed') {
+    ctx.log.error(
+      { file: record.file, grantee: record.grantee, resource: record.resource, error: result.reason },
+      `revoking ${record.file} failed: ${result.reason}`,
+    );
+    return { ...next, state: 'revoke-failed', lastError: result.reason };
+  }
+  ctx.log.info(
+    { file: record.file, grantee: record.grantee, resource: record.resource, level: result.level },
+    `revoked ${record.resource} from ${record.grantee}`,
+  );
+  return { ...next, state: 'revoked', revokedAt: formatUtc(ctx.now()), lastError: undefined };
+}

@@ -1,0 +1,3 @@
+export * from './grantRecord.js';
+export * from './revertBranch.js';
+export * from './planSweep.js';
