@@ -17,7 +17,7 @@ export const INPUTS = {
   },
   'grants-path': {
     description:
-      'Path of a checkout of the grants repository, relative to the workspace. Read from disk: no API call. Give this or grants-repo.',
+      'Path of a checkout of the grants repository (its default branch, where approved grants live), relative to the workspace. Read from disk: no API call for the grants. Give this or grants-repo.',
     required: false,
   },
   'grants-repo': {

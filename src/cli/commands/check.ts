@@ -9,6 +9,7 @@ import { readJsonFile } from '../readJsonFile.js';
 import { renderDecision } from '../renderDecision.js';
 import { displayPath } from './validate.js';
 
+/** The usage line of `grantops check`, shown with usage errors and in the help. */
 export const checkUsage =
   'grantops check --environment ENV --actor LOGIN [--triggering-actor LOGIN] [--dir DIR] [--command CMD]... [--terraform-plan FILE] [--deployments-file FILE] [--at TIME] [--json]';
 
