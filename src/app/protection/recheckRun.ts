@@ -38,7 +38,9 @@ function announcedAtRequest(
 /**
  * Decides one environment of a waiting run again at `now` and answers: approve once the freeze is
  * over, reject when something else now fails, or keep holding, reporting only a hold that was not
- * announced before (a new window after a gap, or a changed policy).
+ * announced when the deployment was requested: one whose end differs from the end of the freeze in
+ * force then (a window that began after a gap the sweep missed). A policy edit that moves the end
+ * of the same freeze is not announced again; the final answer carries the times.
  */
 export async function recheckRun(params: {
   port: ProtectionPort;

@@ -79,7 +79,8 @@ async function recheckOne(
  * waiting runs are the state, an answered rule refuses a second answer, and a hold is reported
  * once. Calls: 1 list of waiting runs, then per run 1 pending-deployments read, per environment 1
  * rules read, and only when something waits on this App 1 grants read (plus 1 history read per
- * decision when max_deploys is set). Never throws for one run: failures are returned and logged.
+ * decision when max_deploys is set). One run never stops the others: its failure is returned and
+ * logged. Throws only when the waiting runs cannot be listed (the sweep logs it and moves on).
  */
 export async function recheckWaitingDeployments(params: RecheckParams): Promise<RecheckResult> {
   const result: RecheckResult = { rechecked: [], failures: [], nextCheckAt: undefined };
