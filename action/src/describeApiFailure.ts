@@ -9,7 +9,8 @@ export function describeApiFailure(
   params: { what: string; permission: string; input: string },
 ): string {
   const { what, permission, input } = params;
-  const cause = error instanceof GitHubError ? error.cause : error;
+  // The adapter's GitHubError wraps Octokit's error; its own message carries App-only advice.
+  const cause = error instanceof GitHubError && error.cause !== undefined ? error.cause : error;
   const detail = (cause as Error | undefined)?.message ?? String(cause);
   const status = error instanceof GitHubError ? error.status : undefined;
   const kind = error instanceof GitHubError ? error.kind : 'unavailable';
