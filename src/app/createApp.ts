@@ -4,31 +4,75 @@ import { createOctokitPort } from '../github/octokit/createOctokitPort.js';
 import type { OctokitClient } from '../github/octokit/state.js';
 import type { GitHubPort } from '../github/port.js';
 import { onCheckRunRerequested } from './handlers/onCheckRunRerequested.js';
+import { onPullRequestClosed } from './handlers/onPullRequestClosed.js';
 import { onPullRequestEvent } from './handlers/onPullRequestEvent.js';
+import { onPush } from './handlers/onPush.js';
 import { onReviewEvent } from './handlers/onReviewEvent.js';
+import { KeyedLock } from './keyedLock.js';
+import type { ProviderClient } from './lifecycle/providerFor.js';
+import { DEFAULT_RETRY, type RetryPolicy } from './lifecycle/retryFailures.js';
+import { DEFAULT_GRANTS_REPO, registerProtectionRule, type GrantsRepoSetting } from './protection/index.js';
+import { createOctokitProtectionPort } from '../github/protection/createOctokitProtectionPort.js';
+import type { ProtectionClient } from '../github/protection/callProtectionCallback.js';
 
-/** What the handlers depend on; tests replace the clock and the port. */
+/** What the handlers depend on; tests replace the clock, the port and the retry waits. */
 export interface AppDeps {
   now: () => number;
   appId: number | undefined;
   portFor: (context: Context) => GitHubPort;
+  providerClientFor: (context: Context) => ProviderClient;
   validator: SchemaValidator;
+  /** Which repository holds the grants (GRANTOPS_GRANTS_REPO): the App judges PRs only there. */
+  grantsRepo: GrantsRepoSetting;
+  /** Where webhook providers read their secrets. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Serialises applies and revokes per resource in this process. */
+  lock: KeyedLock;
+  retry: RetryPolicy;
 }
 
 /** The production dependencies: the wall clock and the installation's Octokit behind the port. */
-export function defaultDeps(options: { appId?: number; now?: () => number } = {}): AppDeps {
+export function defaultDeps(
+  options: {
+    appId?: number;
+    now?: () => number;
+    env?: Readonly<Record<string, string | undefined>>;
+    grantsRepo?: GrantsRepoSetting;
+  } = {},
+): AppDeps {
   return {
     now: options.now ?? (() => Date.now()),
     appId: options.appId,
     portFor: (context) =>
       createOctokitPort({ octokit: context.octokit as unknown as OctokitClient, appId: options.appId }),
+    providerClientFor: (context) => context.octokit as unknown as ProviderClient,
     validator: createSchemaValidator(),
+    grantsRepo: options.grantsRepo ?? DEFAULT_GRANTS_REPO,
+    env: options.env ?? {},
+    lock: new KeyedLock(),
+    retry: DEFAULT_RETRY,
   };
+}
+
+/** True when an event concerns the installation's grants repository. */
+export function isGrantsRepo(context: Context, deps: AppDeps): boolean {
+  const repository = (
+    context.payload as { repository?: { name?: string; owner?: { login?: string } | null } }
+  ).repository;
+  const owner = repository?.owner?.login;
+  return (
+    repository?.name === deps.grantsRepo.name &&
+    (deps.grantsRepo.owner === undefined || deps.grantsRepo.owner.toLowerCase() === owner?.toLowerCase())
+  );
 }
 
 /** The grantops Probot app: registers one handler per event family, nothing else. */
 export function createApp(deps: AppDeps) {
   return (app: Probot): void => {
+    const only =
+      <C extends Context>(handler: (context: C, deps: AppDeps) => Promise<void>) =>
+      (context: C) =>
+        isGrantsRepo(context, deps) ? handler(context, deps) : Promise.resolve();
     app.on(
       [
         'pull_request.opened',
@@ -37,12 +81,20 @@ export function createApp(deps: AppDeps) {
         'pull_request.ready_for_review',
         'pull_request.edited',
       ],
-      (context) => onPullRequestEvent(context, deps),
+      only(onPullRequestEvent),
     );
     app.on(
       ['pull_request_review.submitted', 'pull_request_review.dismissed', 'pull_request_review.edited'],
-      (context) => onReviewEvent(context, deps),
+      only(onReviewEvent),
     );
-    app.on('check_run.rerequested', (context) => onCheckRunRerequested(context, deps));
+    app.on('pull_request.closed', only(onPullRequestClosed));
+    app.on('check_run.rerequested', only(onCheckRunRerequested));
+    app.on('push', only(onPush));
+    registerProtectionRule(app, {
+      now: deps.now,
+      grantsRepo: deps.grantsRepo,
+      validator: deps.validator,
+      portFor: (context) => createOctokitProtectionPort(context.octokit as unknown as ProtectionClient),
+    });
   };
 }

@@ -12,6 +12,7 @@ import { publishCheckRun } from './publishCheckRun.js';
 import { resolveMembership } from './resolveMembership.js';
 import { actOnEvaluation } from './actOnEvaluation.js';
 import { CHECK_NAME } from './checkRunIdentity.js';
+import { LABELS } from '../core/lifecycle/index.js';
 
 /** What one evaluation needs from the event and the App. */
 export interface EvaluationContext {
@@ -85,6 +86,9 @@ export async function evaluatePullRequest(
     },
     `evaluated #${pr.number}: ${evaluation.title}`,
   );
+  if (evaluation.kind === 'request' && !pr.labels.includes(LABELS.request)) {
+    await port.addLabels(repo, pr.number, [LABELS.request]); // lets a sweep find open requests in one listing
+  }
   await actOnEvaluation({ ...context, evaluation, policy: base.policy?.data });
   return evaluation;
 }

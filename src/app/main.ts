@@ -5,7 +5,7 @@ import { startServer } from './startServer.js';
 try {
   const config = readAppConfig(process.env);
   const log = pino({ level: config.logLevel });
-  const app = await startServer({ ...config, log });
+  const app = await startServer({ ...config, log, env: process.env });
   const stop = () => void app.close().then(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

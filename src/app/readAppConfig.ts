@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parseGrantsRepoSetting, type GrantsRepoSetting } from './protection/index.js';
 
 /** What the App needs to run as a GitHub App. */
 export interface AppConfig {
@@ -12,6 +13,8 @@ export interface AppConfig {
   logLevel: string;
   /** Period of the in-process expiry sweep in ms; 0 turns it off (use `grantops sweep` from a scheduler). */
   sweepIntervalMs: number;
+  /** Which repository holds the grants (GRANTOPS_GRANTS_REPO: `name` or `owner/name`). */
+  grantsRepo: GrantsRepoSetting;
 }
 
 /** The App cannot start: names every missing or invalid setting and how to fix it. */
@@ -53,6 +56,12 @@ export function readAppConfig(env: Readonly<Record<string, string | undefined>>)
     missing.push(
       'GRANTOPS_SWEEP_INTERVAL_SECONDS: must be a number of seconds (0 turns the in-process sweep off)',
     );
+  let grantsRepo: GrantsRepoSetting | undefined;
+  try {
+    grantsRepo = parseGrantsRepoSetting(env.GRANTOPS_GRANTS_REPO);
+  } catch (error) {
+    missing.push((error as Error).message);
+  }
   if (missing.length > 0) {
     throw new ConfigError(
       `grantops cannot start; set these environment variables (see README, "Installing the App"):\n${missing.map((m) => `  - ${m}`).join('\n')}`,
@@ -67,5 +76,6 @@ export function readAppConfig(env: Readonly<Record<string, string | undefined>>)
     host: env.HOST ?? '0.0.0.0',
     logLevel: env.LOG_LEVEL ?? 'info',
     sweepIntervalMs: sweep * 1000,
+    grantsRepo: grantsRepo!,
   };
 }

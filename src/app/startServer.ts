@@ -5,6 +5,8 @@ import { createNodeMiddleware, Probot } from 'probot';
 import { createApp, defaultDeps, type AppDeps } from './createApp.js';
 import { grantopsOctokit, PRODUCTION_CLIENT, type ClientPolicy } from './grantopsOctokit.js';
 import type { AppConfig } from './readAppConfig.js';
+import { startSweeper } from './sweep/startSweeper.js';
+import { sweepAll, type SweepReport } from './sweep/sweepAll.js';
 
 export const WEBHOOKS_PATH = '/api/github/webhooks';
 
@@ -13,6 +15,8 @@ export interface RunningApp {
   url: string;
   webhookUrl: string;
   probot: Probot;
+  /** One sweep of every installation, now (the timer runs the same). */
+  sweep: () => Promise<SweepReport>;
   close: () => Promise<void>;
 }
 
@@ -21,10 +25,11 @@ export interface RunningApp {
  * the demo, the sandbox and the end-to-end tests, so they all run the same App.
  */
 export async function startServer(
-  config: Omit<AppConfig, 'logLevel' | 'sweepIntervalMs'> & {
+  config: Omit<AppConfig, 'logLevel'> & {
     log?: Logger;
     client?: ClientPolicy;
     deps?: Partial<AppDeps>;
+    env?: Readonly<Record<string, string | undefined>>;
   },
 ): Promise<RunningApp> {
   const log = config.log ?? pino({ level: 'info' });
@@ -36,7 +41,10 @@ export async function startServer(
     Octokit: grantopsOctokit(config.client ?? PRODUCTION_CLIENT),
     ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
   });
-  const deps = { ...defaultDeps({ appId: config.appId }), ...config.deps };
+  const deps: AppDeps = {
+    ...defaultDeps({ appId: config.appId, grantsRepo: config.grantsRepo, env: config.env ?? {} }),
+    ...config.deps,
+  };
   const middleware = await createNodeMiddleware(createApp(deps), { probot, webhooksPath: WEBHOOKS_PATH });
   const server: Server = createServer((request, response) => {
     if (request.url === '/healthz') {
@@ -50,11 +58,37 @@ export async function startServer(
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   const url = `http://${host}:${port}`;
   log.info({ url, webhooksPath: WEBHOOKS_PATH }, `grantops listening on ${url}${WEBHOOKS_PATH}`);
+  const sweep = () =>
+    sweepAll({
+      probot,
+      appId: config.appId,
+      grantsRepo: deps.grantsRepo,
+      now: deps.now,
+      env: deps.env,
+      validator: deps.validator,
+      lock: deps.lock,
+      retry: deps.retry,
+      log,
+    });
+  const sweeper =
+    config.sweepIntervalMs > 0
+      ? startSweeper({
+          sweep: async () => (await sweep()).nextDueAt,
+          intervalMs: config.sweepIntervalMs,
+          now: deps.now,
+          onError: (error) => log.error({ err: error }, 'sweep failed; the next one retries'),
+        })
+      : undefined;
   return {
     url,
     webhookUrl: `${url}${WEBHOOKS_PATH}`,
     probot,
-    close: () =>
-      new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    sweep,
+    close: async () => {
+      sweeper?.stop();
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
+    },
   };
 }

@@ -3,6 +3,7 @@ import { check, checkUsage } from './commands/check.js';
 import { owners, ownersUsage } from './commands/owners.js';
 import { plan, planUsage } from './commands/plan.js';
 import { request, requestUsage } from './commands/request.js';
+import { sweep, sweepUsage } from './commands/sweep.js';
 import { validate, validateUsage } from './commands/validate.js';
 
 type Command = (args: readonly string[], context: CliContext) => Promise<number>;
@@ -25,6 +26,11 @@ const COMMANDS: Record<string, { run: Command; usage: string; summary: string }>
     summary: 'the guardrail decision for a deploy: exit 0 allowed, 1 blocked',
   },
   request: { run: request, usage: requestUsage, summary: 'write a valid grant file' },
+  sweep: {
+    run: sweep,
+    usage: sweepUsage,
+    summary: 'one expiry sweep of every installation (App credentials from the environment)',
+  },
 };
 
 /** The help text: every command with its usage and what it does. */

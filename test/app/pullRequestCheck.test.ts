@@ -68,6 +68,7 @@ function mockReads(
     ...Object.entries(options.teams ?? { 'dba-leads': ['dana', 'dave'] }).map(([slug, logins]) =>
       github.teamMembers('acme', slug, logins),
     ),
+    github.addLabels(7, ['grantops:request']),
   ];
 }
 

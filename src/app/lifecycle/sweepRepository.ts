@@ -1,0 +1,143 @@
+import {
+  decodeRecord,
+  LABELS,
+  planSweep,
+  revertBranch,
+  type GrantRecord,
+  type SweepItem,
+} from '../../core/lifecycle/index.js';
+import { parseDuration } from '../../core/time/index.js';
+import { applyGrant } from './applyGrant.js';
+import type { LifecycleContext } from './lifecycleContext.js';
+import { readGrantsState, siblingRecords, type GrantsState } from './readGrantsState.js';
+import { reportUnapproved } from './reportUnapproved.js';
+import type { RetryPolicy } from './retryFailures.js';
+import { revokeGrant } from './revokeGrant.js';
+import { verifyMergedApproval } from './verifyMergedApproval.js';
+import { warnGrantee } from './warnGrantee.js';
+
+export const DEFAULT_WARN_BEFORE = '30m';
+
+/** What one sweep of one repository did, for logs, tests and the benchmark. */
+export interface SweepResult {
+  revoked: number;
+  applied: number;
+  warned: number;
+  refused: number;
+  orphans: string[];
+  failed: number;
+  nextDueAt: number | undefined;
+}
+
+async function labelledBranches(ctx: LifecycleContext, label: string): Promise<Set<string>> {
+  const pulls = await ctx.port.listOpenByLabel(ctx.repo, label);
+  return new Set(
+    pulls
+      .map((p) => decodeRecord(p.body)?.file)
+      .filter((f): f is string => f !== undefined)
+      .map(revertBranch),
+  );
+}
+
+/**
+ * One expiry sweep of one grants repository: revoke what expired (or lost its file), apply what
+ * started or failed before, apply merges whose event was missed (after checking their approval),
+ * warn grantees close to expiry. Reads a constant number of times plus once per due item, so a
+ * sweep of 10,000 quiet grants costs what a sweep of 10 does. Running it twice changes nothing twice.
+ */
+export async function sweepRepository(ctx: LifecycleContext, retry: RetryPolicy): Promise<SweepResult> {
+  const [state, branches, scheduled, failed] = await Promise.all([
+    readGrantsState(ctx, ctx.defaultBranch),
+    ctx.port.listRevertBranches(ctx.repo),
+    labelledBranches(ctx, LABELS.scheduled),
+    labelledBranches(ctx, LABELS.failed),
+  ]);
+  const result: SweepResult = {
+    revoked: 0,
+    applied: 0,
+    warned: 0,
+    refused: 0,
+    orphans: [],
+    failed: 0,
+    nextDueAt: undefined,
+  };
+  if (!state.policy) {
+    ctx.log.error(
+      { repo: `${ctx.repo.owner}/${ctx.repo.repo}` },
+      'access.yml on the default branch is invalid: grants are neither applied nor revoked until it is fixed',
+    );
+    return result;
+  }
+  const warnBeforeMs =
+    parseDuration(state.policy.settings?.warn_before ?? DEFAULT_WARN_BEFORE) ?? 30 * 60_000;
+  const plan = planSweep({
+    grants: state.valid,
+    branches: new Set(branches),
+    scheduled,
+    failed,
+    now: ctx.now(),
+    warnBeforeMs,
+  });
+  result.nextDueAt = plan.nextDueAt;
+  result.orphans = plan.orphans;
+  for (const item of plan.revoke) {
+    const record = await revokeGrant(
+      ctx,
+      {
+        branch: item.branch,
+        pull: undefined,
+        fileOnMain: item.file !== undefined,
+        activeGrants: state.active,
+        siblings: (r) => siblingRecords(ctx, state, r.file, r),
+      },
+      retry,
+    );
+    if (record?.state === 'revoked') result.revoked++;
+    else result.failed++;
+  }
+  for (const item of [...plan.apply, ...plan.applyMissed]) {
+    const outcome = await applyItem(ctx, state, item, plan.applyMissed.includes(item), retry);
+    if (outcome === 'refused') result.refused++;
+    else if (outcome === 'apply-failed') result.failed++;
+    else result.applied++;
+  }
+  for (const item of plan.warn) if (await warnGrantee(ctx, item.branch)) result.warned++;
+  if (plan.orphans.length > 0)
+    ctx.log.warn(
+      { files: plan.orphans },
+      `${plan.orphans.length} expired grant(s) were never applied by grantops; remove their files`,
+    );
+  return result;
+}
+
+async function applyItem(
+  ctx: LifecycleContext,
+  state: GrantsState,
+  item: SweepItem,
+  missed: boolean,
+  retry: RetryPolicy,
+): Promise<GrantRecord['state'] | 'refused'> {
+  const found = state.valid.find((g) => g.file === item.file)!;
+  let request: { pr: number; author: string; approvers: string[] } | undefined;
+  if (missed) {
+    const provenance = await verifyMergedApproval(ctx, found.file, found.blob);
+    if (!provenance.approved) {
+      await reportUnapproved(ctx, { file: found.file, commit: provenance.commit, why: provenance.why });
+      return 'refused';
+    }
+    request = { pr: provenance.pr.number, author: provenance.pr.author, approvers: provenance.approvers };
+  } else {
+    const record = decodeRecord((await ctx.port.findPullByBranch(ctx.repo, item.branch))?.body);
+    request = record?.requestPr
+      ? { pr: record.requestPr, author: record.requestedBy ?? '', approvers: record.approvers }
+      : undefined;
+  }
+  const resource = state.policy!.resources[found.grant.resource]!;
+  const siblings = await siblingRecords(ctx, state, found.file, found.grant);
+  const { record } = await applyGrant(
+    ctx,
+    { ...found, resource, request, activeGrants: state.active, siblings },
+    retry,
+  );
+  return record.state;
+}
