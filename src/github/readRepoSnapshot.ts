@@ -22,8 +22,8 @@ function toBytes(data: unknown, what: string): Uint8Array {
  * Reads the files grantops cares about (access.yml, CODEOWNERS, grants/) from a repository at a ref
  * in one API call: `GET /repos/{owner}/{repo}/tarball/{ref}`, whose redirect to codeload Octokit's
  * fetch follows (https://docs.github.com/rest/repos/contents#download-a-repository-archive-tar).
- * Without `ref` the route is called without one and GitHub serves the default branch, so the caller
- * needs no extra call to learn it. Links and oversized files come back as problems, never as files.
+ * Without `ref` it asks for `HEAD`, which GitHub resolves to the default branch, so the caller needs
+ * no extra call to learn it (the route with a ref is the one GitHub documents). Links and oversized files come back as problems, never as files.
  * Failures are GitHubErrors that name the repository and ref.
  */
 export async function readRepoSnapshot(
@@ -35,14 +35,11 @@ export async function readRepoSnapshot(
   const what = `reading ${repo.owner}/${repo.repo} at ${at}`;
   let data: unknown;
   try {
-    const response =
-      ref === undefined || ref === ''
-        ? await octokit.request('GET /repos/{owner}/{repo}/tarball', { owner: repo.owner, repo: repo.repo })
-        : await octokit.request('GET /repos/{owner}/{repo}/tarball/{ref}', {
-            owner: repo.owner,
-            repo: repo.repo,
-            ref,
-          });
+    const response = await octokit.request('GET /repos/{owner}/{repo}/tarball/{ref}', {
+      owner: repo.owner,
+      repo: repo.repo,
+      ref: ref === undefined || ref === '' ? 'HEAD' : ref,
+    });
     data = response.data;
   } catch (error) {
     throw toGitHubError(error, what);

@@ -93,7 +93,7 @@ afterAll(() => nock.enableNetConnect());
 
 describe('the Action, reading the grants through the API', () => {
   it('decides with two API calls: the tarball of the default branch and one page of deployments', async () => {
-    tarball('/repos/acme/access-grants/tarball', grantsFiles());
+    tarball('/repos/acme/access-grants/tarball/HEAD', grantsFiles());
     deployments([
       // This job's own deployment (created for `environment: production` before the step ran): not counted.
       deployment(9, '2026-11-25T11:59:00Z', { sha: RUN_SHA, creator: { login: 'alice' } }),
@@ -120,7 +120,7 @@ describe('the Action, reading the grants through the API', () => {
   });
 
   it('blocks with the fix when the grants repository cannot be read', async () => {
-    nock(API).get('/repos/acme/access-grants/tarball').reply(404, { message: 'Not Found' });
+    nock(API).get('/repos/acme/access-grants/tarball/HEAD').reply(404, { message: 'Not Found' });
     const run = await apiRun();
     expect(run.outputs).toMatchObject({ decision: 'blocked', reason_code: 'policy_invalid' });
     expect(run.failed[0]).toContain(
@@ -130,7 +130,7 @@ describe('the Action, reading the grants through the API', () => {
   });
 
   it('fails max_deploys closed when the deployments cannot be read, saying which permission is missing', async () => {
-    tarball('/repos/acme/access-grants/tarball', grantsFiles());
+    tarball('/repos/acme/access-grants/tarball/HEAD', grantsFiles());
     deployments([], 403);
     const run = await apiRun();
     expect(run.outputs.reason_code).toBe('deploy_history_unavailable');
@@ -138,7 +138,7 @@ describe('the Action, reading the grants through the API', () => {
   });
 
   it('counts the own deployment when it cannot be told apart (another sha)', async () => {
-    tarball('/repos/acme/access-grants/tarball', grantsFiles());
+    tarball('/repos/acme/access-grants/tarball/HEAD', grantsFiles());
     deployments(
       [5, 4, 3, 2, 1].map((id) =>
         deployment(id, `2026-11-25T11:${10 + id}:00Z`, { creator: { login: 'alice' } }),

@@ -136,8 +136,8 @@ describe('the bundle, run as a runner runs it', () => {
       expect(run.code).toBe(0);
       expect(run.outputs).toMatchObject({ decision: 'allowed', reason_code: 'allowed' });
       expect(api.requests.map((r) => `${r.method} ${r.url} ${r.authorization ?? ''}`)).toEqual([
-        'GET /repos/acme/access-grants/tarball token ghs_grants',
-        'GET /_codeload/repos/acme/access-grants/tarball token ghs_grants',
+        'GET /repos/acme/access-grants/tarball/HEAD token ghs_grants',
+        'GET /_codeload/repos/acme/access-grants/tarball/HEAD token ghs_grants',
         'GET /repos/acme/web/deployments?environment=staging&per_page=100&page=1 token ghs_workflow',
         'POST /_alerts ',
       ]);

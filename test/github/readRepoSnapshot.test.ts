@@ -77,7 +77,7 @@ describe('readRepoSnapshot', () => {
 
   it('asks for the default branch by leaving the ref out', async () => {
     const { tarball } = gitArchive(files);
-    const scopes = tarballRoute('/repos/acme/access-grants/tarball', tarball);
+    const scopes = tarballRoute('/repos/acme/access-grants/tarball/HEAD', tarball);
     await readRepoSnapshot(octokit(), repo);
     expect(scopes.every((s) => s.isDone())).toBe(true);
   });
