@@ -5,6 +5,7 @@ import { paginate } from '../pagination.js';
 import { changedFiles, type ChangedFile } from '../ops/pullFiles.js';
 import { resolveRef } from '../ops/refs.js';
 import { renderCommitSha, renderRepoCommit } from '../render/git.js';
+import { renderPull } from '../render/pulls.js';
 import type { RouteDef } from '../router.js';
 import type { Repo } from '../state/types.js';
 import { lookupPath } from '../git/trees.js';
@@ -119,6 +120,29 @@ export const commitsRoutes: RouteDef[] = [
       page.headers,
     );
   }),
+  repoRoute(
+    'GET',
+    '/repos/{owner}/{repo}/commits/{commit_sha}/pulls',
+    { permission: 'pull_requests' },
+    (ctx) => {
+      const sha = resolveRef(ctx.repo, param(ctx, 'commit_sha'));
+      if (!sha) throw unprocessable(`No commit found for SHA: ${param(ctx, 'commit_sha')}`);
+      // GitHub lists the pull requests that merged the commit or carry it (merged ones first).
+      const pulls = [...ctx.repo.issues.values()].filter((issue) => {
+        const pull = issue.pull;
+        if (!pull) return false;
+        if (pull.mergeCommitSha === sha || pull.headSha === sha) return true;
+        const base = pull.closedBaseSha ?? resolveRef(ctx.repo, pull.baseRef);
+        return commitsBetween(ctx.repo.git, base, pull.headSha).includes(sha);
+      });
+      pulls.sort((a, b) => Number(b.pull?.merged) - Number(a.pull?.merged) || b.number - a.number);
+      const page = paginate({ items: pulls, query: ctx.query, url: ctx.core.url, path: ctx.path });
+      return ok(
+        page.items.map((issue) => renderPull(ctx.core, ctx.repo, issue, false)),
+        page.headers,
+      );
+    },
+  ),
   repoRoute('GET', '/repos/{owner}/{repo}/compare/{basehead}', contents, (ctx) =>
     compare(ctx, param(ctx, 'basehead')),
   ),

@@ -5,6 +5,7 @@ import { paginate } from '../pagination.js';
 import { resolveRef } from '../ops/refs.js';
 import { renderDeployment, renderDeploymentStatus, renderEnvironment } from '../render/deployments.js';
 import type { RouteDef } from '../router.js';
+import { findApp } from '../state/state.js';
 import type { Deployment, DeploymentStatus } from '../state/types.js';
 import { created, numParam, ok, param, repoRoute, type RepoCtx } from './define.js';
 
@@ -38,6 +39,31 @@ export const deploymentsRoutes: RouteDef[] = [
       const env = ctx.repo.environments.get(param(ctx, 'environment_name').toLowerCase());
       if (!env) throw notFound();
       return ok(renderEnvironment(ctx.core, ctx.repo, env));
+    },
+  ),
+  // Custom deployment protection rules enabled on an environment (Apps that guard it).
+  repoRoute(
+    'GET',
+    '/repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules',
+    { permission: 'actions' },
+    (ctx) => {
+      const env = ctx.repo.environments.get(param(ctx, 'environment_name').toLowerCase());
+      if (!env) throw notFound();
+      const rules = env.protectionAppIds.map((appId) => {
+        const app = findApp(ctx.core.state, appId);
+        return {
+          id: appId * 1000 + env.id,
+          node_id: Buffer.from(`DPR_${appId}_${env.id}`).toString('base64'),
+          enabled: true,
+          app: {
+            id: appId,
+            slug: app?.slug ?? String(appId),
+            integration_url: `${ctx.core.url}/app`,
+            node_id: Buffer.from(`A_${appId}`).toString('base64'),
+          },
+        };
+      });
+      return ok({ total_count: rules.length, custom_deployment_protection_rules: rules });
     },
   ),
   repoRoute('POST', '/repos/{owner}/{repo}/deployments', deployments, (ctx) => {

@@ -1,7 +1,9 @@
 import { timestamp } from '../core.js';
 import { forbidden, notFound, unprocessable } from '../http.js';
 import { optEnum, optString, reqString } from '../input.js';
-import { renderWorkflowRun } from '../render/deployments.js';
+import { renderEnvironment, renderWorkflowRun } from '../render/deployments.js';
+import { renderUser } from '../render/users.js';
+import { paginate } from '../pagination.js';
 import type { RouteDef } from '../router.js';
 import type { ProtectionGate, WorkflowRun } from '../state/types.js';
 import { noContent, numParam, ok, repoRoute, type RepoCtx } from './define.js';
@@ -39,8 +41,65 @@ function settle(ctx: RepoCtx, run: WorkflowRun, gate: ProtectionGate): void {
  * @see https://docs.github.com/rest/actions/workflow-runs#review-custom-deployment-protection-rules-for-a-workflow-run
  */
 export const workflowRunsRoutes: RouteDef[] = [
+  repoRoute('GET', '/repos/{owner}/{repo}/actions/runs', { permission: 'actions' }, (ctx) => {
+    const status = ctx.query.get('status');
+    const runs = [...ctx.repo.workflowRuns.values()]
+      .filter((run) => !status || run.status === status || run.conclusion === status)
+      .sort((a, b) => b.id - a.id);
+    const page = paginate({ items: runs, query: ctx.query, url: ctx.core.url, path: ctx.path });
+    return ok(
+      {
+        total_count: runs.length,
+        workflow_runs: page.items.map((run) => renderWorkflowRun(ctx.core, ctx.repo, run)),
+      },
+      page.headers,
+    );
+  }),
   repoRoute('GET', '/repos/{owner}/{repo}/actions/runs/{run_id}', { permission: 'actions' }, (ctx) =>
     ok(renderWorkflowRun(ctx.core, ctx.repo, findRun(ctx))),
+  ),
+  // Environments of the run still waiting on any protection rule (GitHub does not say which rule).
+  repoRoute(
+    'GET',
+    '/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments',
+    { permission: 'actions' },
+    (ctx) => {
+      const run = findRun(ctx);
+      const pending = [...new Set(run.gates.filter((g) => g.state === 'pending').map((g) => g.environment))];
+      return ok(
+        pending.map((name) => {
+          const env =
+            ctx.repo.environments.get(name) ??
+            [...ctx.repo.environments.values()].find((e) => e.name.toLowerCase() === name.toLowerCase());
+          return {
+            environment: env ? renderEnvironment(ctx.core, ctx.repo, env) : { name },
+            wait_timer: 0,
+            wait_timer_started_at: null,
+            current_user_can_approve: false,
+            reviewers: [],
+          };
+        }),
+      );
+    },
+  ),
+  // The review history: every decision and status report posted on the run's gates.
+  repoRoute(
+    'GET',
+    '/repos/{owner}/{repo}/actions/runs/{run_id}/approvals',
+    { permission: 'actions' },
+    (ctx) => {
+      const run = findRun(ctx);
+      return ok(
+        run.gates.flatMap((gate) =>
+          gate.reviews.map((review) => ({
+            state: review.state ?? 'pending',
+            comment: review.comment ?? '',
+            environments: [{ name: gate.environment }],
+            user: renderUser(ctx.core, review.actor),
+          })),
+        ),
+      );
+    },
   ),
   repoRoute(
     'POST',
