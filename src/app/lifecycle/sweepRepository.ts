@@ -99,7 +99,7 @@ export async function sweepRepository(ctx: LifecycleContext, retry: RetryPolicy)
     const outcome = await applyItem(ctx, state, item, plan.applyMissed.includes(item), retry);
     if (outcome === 'refused') result.refused++;
     else if (outcome === 'apply-failed') result.failed++;
-    else result.applied++;
+    else if (outcome === 'applied' || outcome === 'pending') result.applied++;
   }
   for (const item of plan.warn) if (await warnGrantee(ctx, item.branch)) result.warned++;
   if (plan.orphans.length > 0)
