@@ -145,4 +145,33 @@ describe('time zones', () => {
     expect(zoneOffsetMinutes(instant, 'Europe/Berlin')).toBe(60);
     expect(zoneOffsetMinutes(parseRfc3339('2026-07-01T00:00:00Z')!, 'America/New_York')).toBe(-240);
   });
+
+  it('gives the same answers from a reused formatter, interleaving zones and spellings', () => {
+    const winter = parseRfc3339('2026-01-15T12:00:00Z')!;
+    const summer = parseRfc3339('2026-07-15T12:00:00Z')!;
+    for (let round = 0; round < 3; round++) {
+      expect(zoneOffsetMinutes(winter, 'Europe/Berlin')).toBe(60);
+      expect(zoneOffsetMinutes(summer, 'America/New_York')).toBe(-240);
+      expect(zoneOffsetMinutes(summer, 'Europe/Berlin')).toBe(120);
+      expect(zonedParts(winter, 'Asia/Kathmandu').hour).toBe(17);
+      expect(isValidTimeZone('Mars/Olympus')).toBe(false);
+    }
+  });
+
+  it('keeps answering correctly past the formatter cache bound (zones spelled many ways)', () => {
+    const summer = parseRfc3339('2026-07-15T12:00:00Z')!;
+    // 300 distinct spellings of one zone (ICU matches names case-insensitively): more than the cache holds.
+    // Bit k of i upper-cases the k-th letter of "europeberlin" (12 letters, so all 300 differ).
+    const spellings = Array.from({ length: 300 }, (_, i) => {
+      let k = 0;
+      return [...'europe/berlin'].map((c) => (c === '/' ? c : (i >> k++) & 1 ? c.toUpperCase() : c)).join('');
+    });
+    const unique = [...new Set(spellings)];
+    expect(unique).toHaveLength(300);
+    for (const zone of unique) {
+      expect(isValidTimeZone(zone)).toBe(true);
+      expect(zoneOffsetMinutes(summer, zone)).toBe(120);
+    }
+    expect(zoneOffsetMinutes(summer, 'America/New_York')).toBe(-240);
+  });
 });

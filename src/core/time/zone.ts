@@ -7,18 +7,34 @@ export interface ZonedParts extends LocalDateTime {
 
 const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
+/**
+ * One formatter per zone, made on first use: constructing an `Intl.DateTimeFormat` costs far more
+ * than formatting with it, and a check asks for the same few zones dozens of times. The formatters
+ * are immutable, so sharing them is safe. Only zones the runtime accepted are kept, and the map is
+ * emptied when it reaches {@link MAX_FORMATTERS}, so a long-lived process (the App) fed policies
+ * that spell zones in ever new ways (`europe/BERLIN`) cannot grow it without bound.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const MAX_FORMATTERS = 256;
+
 function formatter(zone: string): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    weekday: 'short',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
+  let made = formatters.get(zone);
+  if (!made) {
+    made = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      weekday: 'short',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    if (formatters.size >= MAX_FORMATTERS) formatters.clear();
+    formatters.set(zone, made);
+  }
+  return made;
 }
 
 /** True when `zone` is an IANA time zone name this runtime knows (`Europe/Berlin`, `UTC`). */
