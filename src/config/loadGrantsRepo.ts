@@ -50,7 +50,10 @@ export function loadGrantsRepo(params: { files: RepoFiles; validator: SchemaVali
     const bytes = files.get(file);
     const text = bytes && decode(file, bytes, maxBytes, problems);
     if (text === undefined) return undefined;
-    const parsed = loadYaml({ file, text, limits: { maxBytes } });
+    // The policy's positions are always looked up (every guardrail rule names its line): keep them
+    // from this parse. Grants keep the lazy default, so 10,000 of them hold no syntax trees.
+    const positions = file === POLICY_PATH ? 'eager' : 'lazy';
+    const parsed = loadYaml({ file, text, limits: { maxBytes }, positions });
     if (!parsed.ok) return void problems.push(...parsed.problems);
     const checked = check(parsed.source);
     problems.push(...checked.problems);

@@ -34,10 +34,21 @@ const YAML_CODES: Record<string, string> = {
  * Rejects, with file:line:col, what YAML allows but a grants repo must not: files over the size
  * cap, several documents, duplicate keys, unknown tags, aliases over the cap or naming no anchor,
  * nesting deeper than the cap, keys that are collections, prototype-polluting keys, and a top
- * level that is not a mapping. Positions are computed only for problems: the happy path stays
- * close to the cost of a plain `YAML.parse`.
+ * level that is not a mapping.
+ *
+ * `positions` says when `locate` learns where things are. `'lazy'` (the default) keeps only the
+ * text and parses it again on the first lookup, which is rare (problems only): the happy path stays
+ * close to the cost of a plain `YAML.parse` and no syntax tree is held per file, which matters for
+ * 10,000 grants. `'eager'` keeps the syntax tree of this parse (line starts counted while lexing,
+ * at no measurable cost), for a file whose positions are always looked up: access.yml, which
+ * the guardrail engine locates for every rule it reports.
  */
-export function loadYaml(params: { file: string; text: string; limits?: Partial<YamlLimits> }): YamlResult {
+export function loadYaml(params: {
+  file: string;
+  text: string;
+  limits?: Partial<YamlLimits>;
+  positions?: 'lazy' | 'eager';
+}): YamlResult {
   const { file, text } = params;
   const limits = { ...DEFAULT_YAML_LIMITS, ...params.limits };
   const problem = (offset: number, code: string, message: string): Problem => ({
@@ -56,7 +67,8 @@ export function loadYaml(params: { file: string; text: string; limits?: Partial<
       ],
     };
   }
-  const tokens = Array.from(new Parser().parse(text));
+  const lineCounter = params.positions === 'eager' ? new LineCounter() : undefined;
+  const tokens = Array.from(new Parser(lineCounter?.addNewLine).parse(text));
   const violation = scanCst(tokens, limits);
   if (violation)
     return { ok: false, problems: [problem(violation.offset, violation.code, violation.message)] };
@@ -93,7 +105,7 @@ export function loadYaml(params: { file: string; text: string; limits?: Partial<
       ],
     };
   }
-  const locate = lazyLocate(text);
+  const locate = lineCounter ? locateIn(doc, lineCounter) : lazyLocate(text);
   const forbidden = findForbiddenKeys(data).map((path) => {
     const key = String(path[path.length - 1]);
     return {

@@ -1,5 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadGrantsRepo } from '../../src/config/loadGrantsRepo.js';
 import { loadYaml } from '../../src/config/loadYaml.js';
+import { createSchemaValidator } from '../../src/config/schemaValidator.js';
+
+// Pass-through, counted: a lazy `locate` parses the text again with parseDocument, an eager one must not.
+vi.mock('yaml', async (importOriginal) => {
+  const yaml = await importOriginal<typeof import('yaml')>();
+  return { ...yaml, parseDocument: vi.fn(yaml.parseDocument) };
+});
 
 const bomb = [
   'a: &a [x, x, x, x, x, x, x, x, x]',
@@ -96,23 +105,80 @@ describe('loadYaml rejects hostile and malformed files with file:line:col', () =
   });
 });
 
-describe('locate maps data paths back to the text', () => {
-  const text = 'a:\n  b: [1, {c: 2}]\n  d:\n  e: x\nlist:\n  - k: v\n';
-  const result = loadYaml({ file: 'f.yml', text });
-  if (!result.ok) throw new Error('fixture must parse');
-  const { locate } = result.source;
+describe.each(['lazy', 'eager'] as const)(
+  'locate maps data paths back to the text (%s positions)',
+  (positions) => {
+    const text = 'a:\n  b: [1, {c: 2}]\n  d:\n  e: x\nlist:\n  - k: v\n';
+    const result = loadYaml({ file: 'f.yml', text, positions });
+    if (!result.ok) throw new Error('fixture must parse');
+    const { locate } = result.source;
 
-  it.each([
-    [['a', 'b', 1, 'c'], {}, '2:14'],
-    [['a', 'e'], {}, '4:6'],
-    [['a', 'e'], { key: true }, '4:3'],
-    [['a', 'missing'], {}, '2:3'],
-    [['list', 0, 'k'], {}, '6:8'],
-    [['list', 5], {}, '6:3'],
-    [[], {}, '1:1'],
-    [['a', 'b', 'not-an-index'], {}, '2:6'],
-  ] as const)('%j %j → %s', (path, options, expected) => {
-    const { line, col } = locate(path, options);
-    expect(`${line}:${col}`).toBe(expected);
+    it.each([
+      [['a', 'b', 1, 'c'], {}, '2:14'],
+      [['a', 'e'], {}, '4:6'],
+      [['a', 'e'], { key: true }, '4:3'],
+      [['a', 'missing'], {}, '2:3'],
+      [['list', 0, 'k'], {}, '6:8'],
+      [['list', 5], {}, '6:3'],
+      [[], {}, '1:1'],
+      [['a', 'b', 'not-an-index'], {}, '2:6'],
+    ] as const)('%j %j → %s', (path, options, expected) => {
+      const { line, col } = locate(path, options);
+      expect(`${line}:${col}`).toBe(expected);
+    });
+  },
+);
+
+describe('positions: eager keeps the first parse, lazy parses again on the first lookup', () => {
+  const text = '\uFEFFa: 1\r\nb:\r\n  c: [x, {d: y}]\r\n# comment\r\ne: "two\r\n  lines"\r\nf: z\r\n';
+  const paths = [['a'], ['b', 'c', 1, 'd'], ['b', 'c', 0], ['e'], ['f'], ['b', 'missing'], []] as const;
+  const parses = vi.mocked(parseDocument);
+  beforeEach(() => {
+    parses.mockClear();
+  });
+
+  it('gives the same positions either way, keys and values, with a BOM and CRLF', () => {
+    const lazy = loadYaml({ file: 'f.yml', text });
+    const eager = loadYaml({ file: 'f.yml', text, positions: 'eager' });
+    if (!lazy.ok || !eager.ok) throw new Error('fixture must parse');
+    expect(eager.source.data).toEqual(lazy.source.data);
+    for (const path of paths)
+      for (const key of [false, true])
+        expect(eager.source.locate(path, { key })).toEqual(lazy.source.locate(path, { key }));
+    expect(eager.source.locate(['f'])).toEqual({ line: 7, col: 4 });
+  });
+
+  it('eager never parses again; lazy parses once, on the first lookup', () => {
+    const eager = loadYaml({ file: 'f.yml', text, positions: 'eager' });
+    const lazy = loadYaml({ file: 'f.yml', text, positions: 'lazy' });
+    if (!lazy.ok || !eager.ok) throw new Error('fixture must parse');
+    for (const path of paths) eager.source.locate(path);
+    expect(parses).not.toHaveBeenCalled();
+    for (const path of paths) lazy.source.locate(path);
+    expect(parses).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports forbidden keys at the same place either way', () => {
+    const bad = 'a: 1\nb:\n  __proto__: {x: 1}\n';
+    for (const positions of ['lazy', 'eager'] as const) {
+      const result = loadYaml({ file: 'f.yml', text: bad, positions });
+      expect(!result.ok && result.problems.map((p) => `${p.line}:${p.col}:${p.code}`)).toEqual([
+        '3:3:yaml-forbidden-key',
+      ]);
+    }
+  });
+
+  it("loadGrantsRepo keeps the policy's positions from its one parse, and grants stay lazy", () => {
+    const policy = 'version: 1\nresources:\n  r:\n    provider: environment\n    environment: prod\n';
+    const grant = 'grantee: alice\nresource: r\nreason: x\nexpires: 2026-11-28T18:00:00Z\n';
+    const files = new Map([
+      ['access.yml', new TextEncoder().encode(policy)],
+      ['grants/r/alice.yml', new TextEncoder().encode(grant)],
+    ]);
+    const repo = loadGrantsRepo({ files, validator: createSchemaValidator() });
+    expect(repo.policy?.locate(['resources', 'r', 'environment'])).toEqual({ line: 5, col: 18 });
+    expect(parses).not.toHaveBeenCalled();
+    expect(repo.grants[0]?.locate(['expires'])).toEqual({ line: 4, col: 10 });
+    expect(parses).toHaveBeenCalledTimes(1);
   });
 });
