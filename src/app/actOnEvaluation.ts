@@ -39,6 +39,9 @@ export async function actOnEvaluation(
       { pr: pr.number },
       `#${pr.number} changed while it was judged; the new head is judged on its own event`,
     );
+  } else if ((await port.getPullRequest(repo, pr.number)).state === 'closed') {
+    // A stale or redelivered event: the request was merged (or closed) meanwhile. Nothing to do.
+    log.info({ pr: pr.number }, `#${pr.number} is already closed; nothing to merge`);
   } else {
     log.warn(
       { pr: pr.number, reason: outcome.reason, message: outcome.message },

@@ -10,6 +10,8 @@ export interface ClientPolicy {
   retryBaseMs: number;
   /** Most times one request is retried after a rate limit. */
   rateLimitRetries: number;
+  /** A request that has not answered after this long is aborted (and retried like a 5xx). */
+  timeoutMs?: number;
 }
 
 export const PRODUCTION_CLIENT: ClientPolicy = {
@@ -17,7 +19,16 @@ export const PRODUCTION_CLIENT: ClientPolicy = {
   retries: 3,
   retryBaseMs: 1000,
   rateLimitRetries: 3,
+  timeoutMs: 30_000,
 };
+
+/**
+ * A fetch that gives up on a request that hangs: Octokit has no timeout of its own, and a hung call
+ * would stall a sweep. The abort surfaces as a failed request, retried like a 5xx.
+ */
+function fetchWithTimeout(timeoutMs: number): typeof fetch {
+  return (input, init) => fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) });
+}
 
 interface LimitedRequest {
   method: string;
@@ -43,6 +54,9 @@ export function grantopsOctokit(policy: ClientPolicy): typeof ProbotOctokit {
     };
   return ProbotOctokit.defaults((instanceOptions: Record<string, unknown>) => ({
     ...instanceOptions,
+    ...(policy.timeoutMs
+      ? { request: { ...(instanceOptions.request as object), fetch: fetchWithTimeout(policy.timeoutMs) } }
+      : {}),
     throttle: {
       ...(instanceOptions.throttle as object),
       enabled: policy.throttle,

@@ -12,8 +12,18 @@ export function grantText(grantee: string, resource: string, expiresAt: number, 
 }
 
 /** Opens a request PR as `who` and waits for grantops' reaction. */
-export async function request(world: World, who: Person, file: string, text: string, branch = `${who}/${file.replace(/\W+/g, '-')}`): Promise<number> {
-  const number = await openPullRequest(world.as(who), world.repo, { branch, title: `access: ${file}`, files: { [file]: text } });
+export async function request(
+  world: World,
+  who: Person,
+  file: string,
+  text: string,
+  branch = `${who}/${file.replace(/\W+/g, '-')}`,
+): Promise<number> {
+  const number = await openPullRequest(world.as(who), world.repo, {
+    branch,
+    title: `access: ${file}`,
+    files: { [file]: text },
+  });
   await world.gh.waitForIdle();
   return number;
 }
@@ -27,8 +37,13 @@ export async function approveAs(world: World, number: number, ...people: Person[
 }
 
 export const pull = (world: World, number: number) => world.gh.pulls(R).find((p) => p.number === number)!;
-export const revertPull = (world: World, branch: string) => world.gh.pulls(R).find((p) => p.headRef === branch && p.state === 'open');
-export const teamLogins = (world: World, team: string) => world.gh.teamMembers({ org: 'acme', team }).filter((m) => m.state === 'active').map((m) => `${m.login}:${m.role}`);
+export const revertPull = (world: World, branch: string) =>
+  world.gh.pulls(R).find((p) => p.headRef === branch && p.state === 'open');
+export const teamLogins = (world: World, team: string) =>
+  world.gh
+    .teamMembers({ org: 'acme', team })
+    .filter((m) => m.state === 'active')
+    .map((m) => `${m.login}:${m.role}`);
 
 /** Runs one sweep and waits for the webhooks it causes. */
 export async function sweep(world: World) {
@@ -39,6 +54,8 @@ export async function sweep(world: World) {
 
 /** Every request the App made was a real GitHub route the emulator served without a bug. */
 export function expectCleanRun(world: World): void {
-  if (world.gh.unknownRoutes.length > 0) throw new Error(`unknown routes: ${JSON.stringify(world.gh.unknownRoutes)}`);
-  if (world.gh.errors.length > 0) throw new Error(`emulator errors: ${world.gh.errors.map((e) => e.message).join('; ')}`);
+  if (world.gh.unknownRoutes.length > 0)
+    throw new Error(`unknown routes: ${JSON.stringify(world.gh.unknownRoutes)}`);
+  if (world.gh.errors.length > 0)
+    throw new Error(`emulator errors: ${world.gh.errors.map((e) => e.message).join('; ')}`);
 }

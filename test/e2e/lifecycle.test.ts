@@ -3,7 +3,18 @@ import { decodeRecord } from '../../src/core/lifecycle/index.js';
 import { manualClock } from '../../src/demo/manualClock.js';
 import { startWorld, type World } from '../../src/demo/startWorld.js';
 import { parseRfc3339 } from '../../src/core/time/index.js';
-import { approveAs, expectCleanRun, grantText, HOUR, pull, R, request, revertPull, sweep, teamLogins } from './helpers.js';
+import {
+  approveAs,
+  expectCleanRun,
+  grantText,
+  HOUR,
+  pull,
+  R,
+  request,
+  revertPull,
+  sweep,
+  teamLogins,
+} from './helpers.js';
 
 const T0 = parseRfc3339('2026-11-30T09:00:00Z')!;
 let world: World;
@@ -19,8 +30,16 @@ afterEach(async () => {
 describe('the lifecycle against the emulator', () => {
   it('request, check, approvals, merge, apply, reverting PR, expiry, revoke', async () => {
     const { gh, clock } = world;
-    const pr = await request(world, 'alice', 'grants/prod-db/alice.yml', grantText('alice', 'prod-db', T0 + 2 * HOUR));
-    expect(gh.checkRuns({ repo: R, ref: pull(world, pr).headSha }).at(-1)).toMatchObject({ name: 'grantops', conclusion: 'action_required' });
+    const pr = await request(
+      world,
+      'alice',
+      'grants/prod-db/alice.yml',
+      grantText('alice', 'prod-db', T0 + 2 * HOUR),
+    );
+    expect(gh.checkRuns({ repo: R, ref: pull(world, pr).headSha }).at(-1)).toMatchObject({
+      name: 'grantops',
+      conclusion: 'action_required',
+    });
     await approveAs(world, pr, 'dana');
     expect(pull(world, pr).state).toBe('open');
     await approveAs(world, pr, 'dave');
@@ -29,12 +48,28 @@ describe('the lifecycle against the emulator', () => {
     const revert = revertPull(world, 'grantops/revoke/prod-db/alice')!;
     expect(revert.title).toBe('Revoke prod-db for @alice at 2026-11-30 11:00 UTC');
     expect(revert.labels).toContain('grantops:revoke');
-    expect(decodeRecord(revert.body)).toMatchObject({ state: 'applied', before: 'none', granted: 'member', requestPr: pr, approvers: ['dana', 'dave'] });
-    expect(gh.comments({ repo: R, number: pr }).map((c) => c.body).join('\n')).toContain('granted prod-db to @alice until 2026-11-30 11:00 UTC');
+    expect(decodeRecord(revert.body)).toMatchObject({
+      state: 'applied',
+      before: 'none',
+      granted: 'member',
+      requestPr: pr,
+      approvers: ['dana', 'dave'],
+    });
+    expect(
+      gh
+        .comments({ repo: R, number: pr })
+        .map((c) => c.body)
+        .join('\n'),
+    ).toContain('granted prod-db to @alice until 2026-11-30 11:00 UTC');
 
     clock.advance(HOUR + 45 * 60_000);
     await sweep(world);
-    expect(gh.comments({ repo: R, number: revert.number }).map((c) => c.body).join('\n')).toContain('@alice your access to **prod-db** ends in about 15 minutes');
+    expect(
+      gh
+        .comments({ repo: R, number: revert.number })
+        .map((c) => c.body)
+        .join('\n'),
+    ).toContain('@alice your access to **prod-db** ends in about 15 minutes');
     await sweep(world);
     expect(gh.comments({ repo: R, number: revert.number })).toHaveLength(1);
 
@@ -48,7 +83,12 @@ describe('the lifecycle against the emulator', () => {
   });
 
   it('merging the reverting PR early gives the access back at once', async () => {
-    const pr = await request(world, 'frank', 'grants/deploy-staging/frank.yml', grantText('frank', 'deploy-staging', T0 + 4 * HOUR));
+    const pr = await request(
+      world,
+      'frank',
+      'grants/deploy-staging/frank.yml',
+      grantText('frank', 'deploy-staging', T0 + 4 * HOUR),
+    );
     expect(pull(world, pr).merged).toBe(true); // auto-approved: up to 8h
     const revert = revertPull(world, 'grantops/revoke/deploy-staging/frank')!;
     await world.as('frank').rest.pulls.merge({ ...world.repo, pull_number: revert.number });
@@ -59,17 +99,32 @@ describe('the lifecycle against the emulator', () => {
 
   it('an extension moves the revocation: the same reverting PR, kept current', async () => {
     const { clock } = world;
-    const pr = await request(world, 'alice', 'grants/prod-db/alice.yml', grantText('alice', 'prod-db', T0 + 2 * HOUR));
+    const pr = await request(
+      world,
+      'alice',
+      'grants/prod-db/alice.yml',
+      grantText('alice', 'prod-db', T0 + 2 * HOUR),
+    );
     await approveAs(world, pr, 'dana', 'dave');
     const first = revertPull(world, 'grantops/revoke/prod-db/alice')!;
     clock.advance(HOUR);
-    const ext = await request(world, 'alice', 'grants/prod-db/alice.yml', grantText('alice', 'prod-db', T0 + 4 * HOUR), 'alice/extend');
+    const ext = await request(
+      world,
+      'alice',
+      'grants/prod-db/alice.yml',
+      grantText('alice', 'prod-db', T0 + 4 * HOUR),
+      'alice/extend',
+    );
     await approveAs(world, ext, 'dana', 'dave');
     expect(pull(world, ext).merged).toBe(true);
     const current = revertPull(world, 'grantops/revoke/prod-db/alice')!;
     expect(current.number).toBe(first.number);
     expect(current.title).toBe('Revoke prod-db for @alice at 2026-11-30 13:00 UTC');
-    expect(decodeRecord(current.body)).toMatchObject({ state: 'applied', before: 'none', expires: '2026-11-30T13:00:00Z' });
+    expect(decodeRecord(current.body)).toMatchObject({
+      state: 'applied',
+      before: 'none',
+      expires: '2026-11-30T13:00:00Z',
+    });
     clock.advance(HOUR + 1);
     await sweep(world); // past the first expiry: nothing happens
     expect(teamLogins(world, 'prod-db-admins')).toEqual(['alice:member']);
@@ -81,11 +136,26 @@ describe('the lifecycle against the emulator', () => {
 
   it('standing access is safe: expiry restores what the grantee had before, never less', async () => {
     const { clock } = world;
-    await world.as('sam').rest.teams.addOrUpdateMembershipForUserInOrg({ org: 'acme', team_slug: 'prod-db-admins', username: 'bob', role: 'member' });
-    const pr = await request(world, 'bob', 'grants/prod-db/bob.yml', grantText('bob', 'prod-db', T0 + HOUR, 'role: maintainer\n'));
+    await world
+      .as('sam')
+      .rest.teams.addOrUpdateMembershipForUserInOrg({
+        org: 'acme',
+        team_slug: 'prod-db-admins',
+        username: 'bob',
+        role: 'member',
+      });
+    const pr = await request(
+      world,
+      'bob',
+      'grants/prod-db/bob.yml',
+      grantText('bob', 'prod-db', T0 + HOUR, 'role: maintainer\n'),
+    );
     await approveAs(world, pr, 'dana', 'dave');
     expect(teamLogins(world, 'prod-db-admins')).toEqual(['bob:maintainer']);
-    expect(decodeRecord(revertPull(world, 'grantops/revoke/prod-db/bob')!.body)).toMatchObject({ before: 'member', granted: 'maintainer' });
+    expect(decodeRecord(revertPull(world, 'grantops/revoke/prod-db/bob')!.body)).toMatchObject({
+      before: 'member',
+      granted: 'maintainer',
+    });
     clock.advance(HOUR);
     await sweep(world);
     expect(teamLogins(world, 'prod-db-admins')).toEqual(['bob:member']);
@@ -93,10 +163,20 @@ describe('the lifecycle against the emulator', () => {
 
   it('a grant to someone who already has the access changes nothing, before or after', async () => {
     const { clock } = world;
-    await world.as('sam').rest.teams.addOrUpdateMembershipForUserInOrg({ org: 'acme', team_slug: 'prod-db-admins', username: 'bob', role: 'maintainer' });
+    await world
+      .as('sam')
+      .rest.teams.addOrUpdateMembershipForUserInOrg({
+        org: 'acme',
+        team_slug: 'prod-db-admins',
+        username: 'bob',
+        role: 'maintainer',
+      });
     const pr = await request(world, 'bob', 'grants/prod-db/bob.yml', grantText('bob', 'prod-db', T0 + HOUR));
     await approveAs(world, pr, 'dana', 'dave');
-    expect(decodeRecord(revertPull(world, 'grantops/revoke/prod-db/bob')!.body)).toMatchObject({ state: 'applied', before: 'maintainer' });
+    expect(decodeRecord(revertPull(world, 'grantops/revoke/prod-db/bob')!.body)).toMatchObject({
+      state: 'applied',
+      before: 'maintainer',
+    });
     clock.advance(HOUR);
     await sweep(world);
     expect(teamLogins(world, 'prod-db-admins')).toEqual(['bob:maintainer']);
@@ -104,7 +184,12 @@ describe('the lifecycle against the emulator', () => {
 
   it('a scheduled grant is recorded on merge and applied when it starts', async () => {
     const { clock } = world;
-    const pr = await request(world, 'alice', 'grants/prod-db/alice.yml', grantText('alice', 'prod-db', T0 + 3 * HOUR, `starts: 2026-11-30T10:00:00Z\n`));
+    const pr = await request(
+      world,
+      'alice',
+      'grants/prod-db/alice.yml',
+      grantText('alice', 'prod-db', T0 + 3 * HOUR, `starts: 2026-11-30T10:00:00Z\n`),
+    );
     await approveAs(world, pr, 'dana', 'dave');
     expect(teamLogins(world, 'prod-db-admins')).toEqual([]);
     const revert = revertPull(world, 'grantops/revoke/prod-db/alice')!;
@@ -120,18 +205,37 @@ describe('the lifecycle against the emulator', () => {
 
   it('github-repo grants give a collaborator permission and take it back', async () => {
     const { clock } = world;
-    const pr = await request(world, 'erin', 'grants/payments-write/erin.yml', grantText('erin', 'payments-write', T0 + HOUR, 'role: maintain\n').replace('INC-4242', 'CHG-7').replace('INC-4242', 'CHG-7'));
+    const pr = await request(
+      world,
+      'erin',
+      'grants/payments-write/erin.yml',
+      grantText('erin', 'payments-write', T0 + HOUR, 'role: maintain\n')
+        .replace('INC-4242', 'CHG-7')
+        .replace('INC-4242', 'CHG-7'),
+    );
     await approveAs(world, pr, 'dana');
     expect(pull(world, pr).merged).toBe(false); // dana does not own payments-write grants
     world.gh.addOrgMember({ org: 'acme', login: 'dana' });
-    await world.as('sam').rest.teams.addOrUpdateMembershipForUserInOrg({ org: 'acme', team_slug: 'payments-leads', username: 'dana' });
+    await world
+      .as('sam')
+      .rest.teams.addOrUpdateMembershipForUserInOrg({
+        org: 'acme',
+        team_slug: 'payments-leads',
+        username: 'dana',
+      });
     await approveAs(world, pr, 'dana');
     expect(pull(world, pr).merged).toBe(true);
-    expect(world.gh.collaborators('acme/payments')).toContainEqual(expect.objectContaining({ login: 'erin', permission: 'maintain' }));
+    expect(world.gh.collaborators('acme/payments')).toContainEqual(
+      expect.objectContaining({ login: 'erin', permission: 'maintain' }),
+    );
     clock.advance(HOUR);
     await sweep(world);
     // erin had push through the organisation's base permission before the grant: that is what stays
-    expect(world.gh.collaborators('acme/payments')).toContainEqual(expect.objectContaining({ login: 'erin', permission: 'push' }));
-    expect(decodeRecord(world.gh.pulls(R).find((p) => p.headRef === 'grantops/revoke/payments-write/erin')!.body)).toMatchObject({ before: 'push', granted: 'maintain', state: 'revoked' });
+    expect(world.gh.collaborators('acme/payments')).toContainEqual(
+      expect.objectContaining({ login: 'erin', permission: 'push' }),
+    );
+    expect(
+      decodeRecord(world.gh.pulls(R).find((p) => p.headRef === 'grantops/revoke/payments-write/erin')!.body),
+    ).toMatchObject({ before: 'push', granted: 'maintain', state: 'revoked' });
   });
 });

@@ -100,7 +100,8 @@ export async function applyGrant(
           granted,
           resourceConfig: item.resource,
           warned: recorded.expires === fresh.expires && recorded.warned,
-          state: recorded.state === 'revoked' || recorded.state === 'scheduled' ? fresh.state : recorded.state,
+          state:
+            recorded.state === 'revoked' || recorded.state === 'scheduled' ? fresh.state : recorded.state,
         }
       : fresh;
     if (

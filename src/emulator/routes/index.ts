@@ -4,6 +4,7 @@ import { branchMergesRoutes } from './branchMerges.js';
 import { checksRoutes } from './checks.js';
 import { collaboratorsRoutes } from './collaborators.js';
 import { commitsRoutes } from './commits.js';
+import { commitCommentsRoutes } from './commitComments.js';
 import { contentsRoutes } from './contents.js';
 import { deploymentsRoutes } from './deployments.js';
 import { gitRoutes } from './git.js';
@@ -31,6 +32,7 @@ export const allRoutes: RouteDef[] = [
   ...gitRoutes,
   ...contentsRoutes,
   ...commitsRoutes,
+  ...commitCommentsRoutes,
   ...statusesRoutes,
   ...pullsRoutes,
   ...pullDetailsRoutes,

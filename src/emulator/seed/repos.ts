@@ -63,6 +63,7 @@ export function seedRepo(core: Core, seed: RepoSeed): Repo {
     environments: new Map(),
     deployments: new Map(),
     workflowRuns: new Map(),
+    commitComments: new Map(),
   };
   core.state.repos.set(repoKey(repo.owner, repo.name), repo);
   if (seed.files) {

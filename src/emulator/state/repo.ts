@@ -119,6 +119,15 @@ export interface ProtectionGate {
   reviews: GateReview[];
 }
 
+export interface CommitComment {
+  id: number;
+  commitId: string;
+  user: string;
+  body: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface WorkflowRun {
   id: number;
   name: string;
@@ -168,4 +177,6 @@ export interface Repo {
   environments: Map<string, Environment>;
   deployments: Map<number, Deployment>;
   workflowRuns: Map<number, WorkflowRun>;
+  /** Comments on commits (`/commits/{sha}/comments`), by id. */
+  commitComments: Map<number, CommitComment>;
 }
