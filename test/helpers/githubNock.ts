@@ -140,7 +140,12 @@ export const github = {
       .post(`${R}/issues/${number}/comments`, (body) => (capture(body), true))
       .reply(201, { id: 1 }),
   addLabels: (number: number, labels: string[]) =>
-    nock(API).post(`${R}/issues/${number}/labels`, { labels }).reply(200, labels.map((name) => ({ name }))),
+    nock(API)
+      .post(`${R}/issues/${number}/labels`, { labels })
+      .reply(
+        200,
+        labels.map((name) => ({ name })),
+      ),
   closePull: (number: number) =>
     nock(API).patch(`${R}/pulls/${number}`, { state: 'closed' }).reply(200, { number, state: 'closed' }),
   getPull: (number: number, pull: Record<string, unknown>) =>

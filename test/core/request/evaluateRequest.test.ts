@@ -54,7 +54,10 @@ const approve = (reviewer: string, at = '2026-11-28T09:00:00Z', commitId = HEAD)
 });
 
 function evaluate(
-  overrides: Partial<RequestInput> & { headFiles?: Record<string, string>; reviews?: readonly ReviewInfo[] } = {},
+  overrides: Partial<RequestInput> & {
+    headFiles?: Record<string, string>;
+    reviews?: readonly ReviewInfo[];
+  } = {},
 ) {
   const headFiles = overrides.headFiles ?? { 'grants/prod-db/alice.yml': grant('alice', 'prod-db') };
   const input: RequestInput = {
