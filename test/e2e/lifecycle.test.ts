@@ -136,14 +136,12 @@ describe('the lifecycle against the emulator', () => {
 
   it('standing access is safe: expiry restores what the grantee had before, never less', async () => {
     const { clock } = world;
-    await world
-      .as('sam')
-      .rest.teams.addOrUpdateMembershipForUserInOrg({
-        org: 'acme',
-        team_slug: 'prod-db-admins',
-        username: 'bob',
-        role: 'member',
-      });
+    await world.as('sam').rest.teams.addOrUpdateMembershipForUserInOrg({
+      org: 'acme',
+      team_slug: 'prod-db-admins',
+      username: 'bob',
+      role: 'member',
+    });
     const pr = await request(
       world,
       'bob',
@@ -163,14 +161,12 @@ describe('the lifecycle against the emulator', () => {
 
   it('a grant to someone who already has the access changes nothing, before or after', async () => {
     const { clock } = world;
-    await world
-      .as('sam')
-      .rest.teams.addOrUpdateMembershipForUserInOrg({
-        org: 'acme',
-        team_slug: 'prod-db-admins',
-        username: 'bob',
-        role: 'maintainer',
-      });
+    await world.as('sam').rest.teams.addOrUpdateMembershipForUserInOrg({
+      org: 'acme',
+      team_slug: 'prod-db-admins',
+      username: 'bob',
+      role: 'maintainer',
+    });
     const pr = await request(world, 'bob', 'grants/prod-db/bob.yml', grantText('bob', 'prod-db', T0 + HOUR));
     await approveAs(world, pr, 'dana', 'dave');
     expect(decodeRecord(revertPull(world, 'grantops/revoke/prod-db/bob')!.body)).toMatchObject({
@@ -216,13 +212,11 @@ describe('the lifecycle against the emulator', () => {
     await approveAs(world, pr, 'dana');
     expect(pull(world, pr).merged).toBe(false); // dana does not own payments-write grants
     world.gh.addOrgMember({ org: 'acme', login: 'dana' });
-    await world
-      .as('sam')
-      .rest.teams.addOrUpdateMembershipForUserInOrg({
-        org: 'acme',
-        team_slug: 'payments-leads',
-        username: 'dana',
-      });
+    await world.as('sam').rest.teams.addOrUpdateMembershipForUserInOrg({
+      org: 'acme',
+      team_slug: 'payments-leads',
+      username: 'dana',
+    });
     await approveAs(world, pr, 'dana');
     expect(pull(world, pr).merged).toBe(true);
     expect(world.gh.collaborators('acme/payments')).toContainEqual(
