@@ -13,6 +13,7 @@ import { resolveMembership } from '../resolveMembership.js';
 import { applyGrant } from './applyGrant.js';
 import type { LifecycleContext } from './lifecycleContext.js';
 import { readGrantsState, siblingRecords } from './readGrantsState.js';
+import { ownerApprovers, readApprovals } from './ownerApprovers.js';
 import { reportApplied, type ApplyReportLine } from './reportApplied.js';
 import type { RetryPolicy } from './retryFailures.js';
 import { revokeGrant } from './revokeGrant.js';
@@ -58,7 +59,9 @@ export async function applyMergedPullRequest(
   const check = await ctx.port.findCheckRun(ctx.repo, pr.headSha, CHECK_NAME);
   const approved = changes.kind === 'request' && check?.conclusion === 'success';
   const headBlobs = new Map(files.map((f) => [f.path, f.blobSha]));
-  const approvers = approved ? await qualifyingApprovers(ctx, pr) : [];
+  const approvals = approved
+    ? await readApprovals(ctx.port, ctx.repo, pr, changes.requested, state.repo.codeowners)
+    : undefined;
   const teams = [
     ...new Set(
       Object.values(state.policy?.resources ?? {})
@@ -97,7 +100,19 @@ export async function applyMergedPullRequest(
           {
             ...found,
             resource,
-            request: { pr: pr.number, author: pr.author, approvers },
+            request: {
+              pr: pr.number,
+              author: pr.author,
+              approvers: approvals
+                ? ownerApprovers({
+                    ...approvals,
+                    pr,
+                    file,
+                    grantee: found.grant.grantee,
+                    codeowners: state.repo.codeowners,
+                  })
+                : [],
+            },
             activeGrants: state.active,
             siblings,
           },
@@ -116,15 +131,4 @@ export async function applyMergedPullRequest(
     );
   }
   return lines;
-}
-
-async function qualifyingApprovers(ctx: LifecycleContext, pr: PullRequest): Promise<string[]> {
-  const reviews = await ctx.port.listReviews(ctx.repo, pr.number);
-  const latest = new Map<string, (typeof reviews)[number]>();
-  for (const review of reviews)
-    if (review.state !== 'COMMENTED' && review.state !== 'PENDING')
-      latest.set(review.reviewer.toLowerCase(), review);
-  return [...latest.values()]
-    .filter((r) => r.state === 'APPROVED' && r.commitId === pr.headSha)
-    .map((r) => r.reviewer);
 }

@@ -120,7 +120,12 @@ async function applyItem(
   const found = state.valid.find((g) => g.file === item.file)!;
   let request: { pr: number; author: string; approvers: string[] } | undefined;
   if (missed) {
-    const provenance = await verifyMergedApproval(ctx, found.file, found.blob);
+    const provenance = await verifyMergedApproval(ctx, {
+      file: found.file,
+      blob: found.blob,
+      grantee: found.grant.grantee,
+      codeowners: state.repo.codeowners,
+    });
     if (!provenance.approved) {
       await reportUnapproved(ctx, { file: found.file, commit: provenance.commit, why: provenance.why });
       return 'refused';

@@ -1,6 +1,8 @@
 import type { PullRequest } from '../../github/port.js';
 import { CHECK_NAME } from '../checkRunIdentity.js';
+import type { Codeowners } from '../../core/codeowners/index.js';
 import type { LifecycleContext } from './lifecycleContext.js';
+import { ownerApprovers, readApprovals } from './ownerApprovers.js';
 
 /** How a grant file on the default branch got there. */
 export type Provenance =
@@ -15,9 +17,9 @@ export type Provenance =
  */
 export async function verifyMergedApproval(
   ctx: LifecycleContext,
-  file: string,
-  blob: string,
+  params: { file: string; blob: string; grantee: string; codeowners: Codeowners | undefined },
 ): Promise<Provenance> {
+  const { file, blob, grantee, codeowners } = params;
   const commit = await ctx.port.lastCommitForPath(ctx.repo, file, ctx.defaultBranch);
   if (!commit) return { approved: false, commit, why: 'no commit on the default branch changed this file' };
   const pulls = await ctx.port.pullsForCommit(ctx.repo, commit);
@@ -34,9 +36,6 @@ export async function verifyMergedApproval(
   const files = await ctx.port.listPullRequestFiles(ctx.repo, pr.number);
   if (files.find((f) => f.path === file)?.blobSha !== blob)
     return { approved: false, commit, why: `the file differs from what #${pr.number} approved` };
-  const reviews = await ctx.port.listReviews(ctx.repo, pr.number);
-  const approvers = reviews
-    .filter((r) => r.state === 'APPROVED' && r.commitId === pr.headSha)
-    .map((r) => r.reviewer);
-  return { approved: true, pr, approvers: [...new Set(approvers)] };
+  const approvals = await readApprovals(ctx.port, ctx.repo, pr, [file], codeowners);
+  return { approved: true, pr, approvers: ownerApprovers({ ...approvals, pr, file, grantee, codeowners }) };
 }
