@@ -1,4 +1,5 @@
 import { EXIT, IoError, UsageError, type CliContext } from './cliContext.js';
+import { audit, auditUsage } from './commands/audit.js';
 import { check, checkUsage } from './commands/check.js';
 import { owners, ownersUsage } from './commands/owners.js';
 import { plan, planUsage } from './commands/plan.js';
@@ -30,6 +31,11 @@ const COMMANDS: Record<string, { run: Command; usage: string; summary: string }>
     run: sweep,
     usage: sweepUsage,
     summary: 'one expiry sweep of every installation (App credentials from the environment)',
+  },
+  audit: {
+    run: audit,
+    usage: auditUsage,
+    summary: 'who was granted what, approved by whom, when (CSV, JSON)',
   },
 };
 

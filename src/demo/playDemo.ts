@@ -1,6 +1,6 @@
 import { decodeRecord } from '../core/lifecycle/index.js';
 import { formatUtc, parseRfc3339 } from '../core/time/index.js';
-import { openPullRequest, review } from './actAs.js';
+import { openPullRequest, review } from '../github/openPullRequest.js';
 import { manualClock } from './manualClock.js';
 import type { Person } from './people.js';
 import { GRANTS_REPO, ORG, startWorld, type World } from './startWorld.js';
@@ -146,6 +146,6 @@ async function expiry(world: World, line: Say, expect: (ok: boolean, what: strin
   const after = gh.pulls(R).find((p) => p.number === revert.number)!;
   expect(after.merged, `reverting PR #${revert.number} merged: grants/prod-db/alice.yml is gone from main`);
   line(
-    `record on #${revert.number}: ${JSON.stringify(decodeRecord(after.body ?? undefined), ['state', 'before', 'granted', 'appliedAt', 'revokedAt', 'approvers'])}`,
+    `record on #${revert.number}: ${JSON.stringify(decodeRecord(after.body), ['state', 'before', 'granted', 'appliedAt', 'revokedAt', 'approvers'])}`,
   );
 }

@@ -1,4 +1,4 @@
-import { openPullRequest, review } from '../../src/demo/actAs.js';
+import { openPullRequest, review } from '../../src/github/openPullRequest.js';
 import type { Person } from '../../src/demo/people.js';
 import type { World } from '../../src/demo/startWorld.js';
 import { formatUtc } from '../../src/core/time/index.js';

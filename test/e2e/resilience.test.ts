@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeRecord } from '../../src/core/lifecycle/index.js';
-import { review } from '../../src/demo/actAs.js';
+import { review } from '../../src/github/openPullRequest.js';
 import { manualClock } from '../../src/demo/manualClock.js';
 import { startWorld, type World } from '../../src/demo/startWorld.js';
 import { parseRfc3339 } from '../../src/core/time/index.js';

@@ -52,7 +52,7 @@ export function encodeRecord(record: GrantRecord): string {
 }
 
 /** Reads the record from a PR body; undefined when there is none or it is damaged. */
-export function decodeRecord(body: string | undefined): GrantRecord | undefined {
+export function decodeRecord(body: string | null | undefined): GrantRecord | undefined {
   const match = MARKER.exec(body ?? '');
   if (!match) return undefined;
   try {
