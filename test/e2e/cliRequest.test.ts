@@ -42,9 +42,9 @@ describe('grantops request --open-pr against the emulator', () => {
       title: 'Request prod-db for @alice until 2026-11-30T10:00:00Z',
       user: 'alice',
     });
-    expect(world.gh.checkRuns({ repo: R, ref: pr.headSha }).at(-1)).toMatchObject({
-      conclusion: 'action_required',
-    });
+    // alice is on call and asks for an hour: prod-db's auto_approve rule lets it through, and grantops merges it
+    expect(world.gh.checkRuns({ repo: R, ref: pr.headSha }).at(-1)).toMatchObject({ conclusion: 'success' });
+    expect(pr.merged).toBe(true);
   });
 
   it('opens nothing when the request breaks the policy', async () => {
