@@ -99,6 +99,10 @@ export async function applyGrant(
           role: fresh.role,
           granted,
           resourceConfig: item.resource,
+          // an extension is its own approved request: the record names the one behind the current expiry
+          ...(item.request
+            ? { requestPr: fresh.requestPr, requestedBy: fresh.requestedBy, approvers: fresh.approvers }
+            : {}),
           warned: recorded.expires === fresh.expires && recorded.warned,
           state:
             recorded.state === 'revoked' || recorded.state === 'scheduled' ? fresh.state : recorded.state,

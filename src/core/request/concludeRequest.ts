@@ -11,7 +11,7 @@ export function concludeRequest(
   const approved =
     evaluation.approvals.length > 0 && evaluation.approvals.every((a) => a.approvedVia !== undefined);
   const errors = evaluation.problems.filter((p) => p.severity === 'error').length;
-  if (allExpired && !approved) {
+  if (allExpired) {
     return {
       ...evaluation,
       conclusion: 'failure',

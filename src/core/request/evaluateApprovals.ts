@@ -1,6 +1,6 @@
 import { ownersOf, type Codeowners } from '../codeowners/index.js';
 import type { Membership } from '../checkEligibility.js';
-import { grantWindow } from '../grantWindow.js';
+import { grantStatus, grantWindow } from '../grantWindow.js';
 import type { SourceFile } from '../problem.js';
 import { resourceSettings } from '../resourceSettings.js';
 import type { Grant, Policy } from '../types.js';
@@ -41,16 +41,16 @@ export function evaluateApprovals(params: {
     };
     if (!grant || !resource || owners.length === 0 || approval.changesRequestedBy.length > 0) return approval;
     const window = grantWindow(grant);
+    // An expired (or unreadable) grant is approved by nobody and nothing: it can only be closed.
+    if (!window || grantStatus(window, params.now) === 'expired') return approval;
     if (grant.emergency && resource.emergency) return { ...approval, approvedVia: 'emergency' };
-    const rule = window
-      ? matchAutoApprove({
-          resource,
-          grantee: grant.grantee,
-          role: grant.role ?? resourceSettings(policy, resource).roles[0],
-          durationMs: window.expiresAt - Math.max(window.startsAt ?? params.now, params.now),
-          membership,
-        })
-      : undefined;
+    const rule = matchAutoApprove({
+      resource,
+      grantee: grant.grantee,
+      role: grant.role ?? resourceSettings(policy, resource).roles[0],
+      durationMs: window.expiresAt - Math.max(window.startsAt ?? params.now, params.now),
+      membership,
+    });
     if (rule)
       return { ...approval, approvedVia: 'auto_approve', autoApproveRule: describeRule(rule) || 'any grant' };
     return approval.approvedBy.length >= min ? { ...approval, approvedVia: 'reviews' } : approval;

@@ -28,7 +28,7 @@ export const gh = {
       .post('/app/installations/1/access_tokens')
       .reply(201, { token: 'ghs_test', expires_at: '2099-01-01T00:00:00Z', permissions: {} }),
   grantsTarball: (files: Record<string, string> | number, repo = 'acme/access-grants') => {
-    const scope = nock(API).get(`/repos/${repo}/tarball`);
+    const scope = nock(API).get(`/repos/${repo}/tarball/HEAD`);
     if (typeof files === 'number')
       return scope.reply(files, { message: files === 404 ? 'Not Found' : 'Server Error' });
     const sha = 'c'.repeat(40);

@@ -360,6 +360,33 @@ describe('evaluateRequest: automation, emergencies and stale requests', () => {
     expect(result).toMatchObject({ stale: true, conclusion: 'failure', mergeable: false });
   });
 
+  it('never auto-approves or emergency-approves an expired grant: it is closed, not merged', () => {
+    const auto = evaluate({
+      headFiles: { 'grants/staging/erin.yml': grant('erin', 'staging', '2026-11-28T09:00:00Z') },
+    });
+    expect(auto).toMatchObject({ stale: true, mergeable: false, conclusion: 'failure' });
+    expect(auto.approvals[0]?.approvedVia).toBeUndefined();
+    const glass = evaluate({
+      headFiles: {
+        'grants/break-glass/alice.yml': grant(
+          'alice',
+          'break-glass',
+          '2026-11-28T09:30:00Z',
+          'emergency: true\n',
+        ),
+      },
+    });
+    expect(glass).toMatchObject({ stale: true, mergeable: false });
+  });
+
+  it('closes an approved request whose grants all expired before anyone merged it', () => {
+    const result = evaluate({
+      headFiles: { 'grants/prod-db/alice.yml': grant('alice', 'prod-db', '2026-11-28T09:00:00Z') },
+      reviews: [approve('dana', '2026-11-28T08:00:00Z'), approve('dave', '2026-11-28T08:00:00Z')],
+    });
+    expect(result).toMatchObject({ stale: true, mergeable: false });
+  });
+
   it('flags an expired grant among live ones', () => {
     const result = evaluate({
       headFiles: {
