@@ -1,9 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
-import { createNodeMiddleware, Probot } from 'probot';
+import { createNodeMiddleware, type Probot } from 'probot';
+import { createProbot, sweepDepsOf } from './createProbot.js';
 import { createApp, defaultDeps, type AppDeps } from './createApp.js';
-import { grantopsOctokit, PRODUCTION_CLIENT, type ClientPolicy } from './grantopsOctokit.js';
+import type { ClientPolicy } from './grantopsOctokit.js';
 import type { AppConfig } from './readAppConfig.js';
 import { startSweeper } from './sweep/startSweeper.js';
 import { sweepAll, type SweepReport } from './sweep/sweepAll.js';
@@ -33,14 +34,7 @@ export async function startServer(
   },
 ): Promise<RunningApp> {
   const log = config.log ?? pino({ level: 'info' });
-  const probot = new Probot({
-    appId: config.appId,
-    privateKey: config.privateKey,
-    secret: config.webhookSecret,
-    log,
-    Octokit: grantopsOctokit(config.client ?? PRODUCTION_CLIENT),
-    ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
-  });
+  const probot = createProbot(config, { log, ...(config.client ? { client: config.client } : {}) });
   const deps: AppDeps = {
     ...defaultDeps({ appId: config.appId, grantsRepo: config.grantsRepo, env: config.env ?? {} }),
     ...config.deps,
@@ -58,18 +52,7 @@ export async function startServer(
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   const url = `http://${host}:${port}`;
   log.info({ url, webhooksPath: WEBHOOKS_PATH }, `grantops listening on ${url}${WEBHOOKS_PATH}`);
-  const sweep = () =>
-    sweepAll({
-      probot,
-      appId: config.appId,
-      grantsRepo: deps.grantsRepo,
-      now: deps.now,
-      env: deps.env,
-      validator: deps.validator,
-      lock: deps.lock,
-      retry: deps.retry,
-      log,
-    });
+  const sweep = () => sweepAll(sweepDepsOf(probot, config.appId, deps, log));
   const sweeper =
     config.sweepIntervalMs > 0
       ? startSweeper({

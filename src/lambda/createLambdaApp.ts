@@ -1,7 +1,8 @@
 import { pino, type Logger } from 'pino';
-import { Probot } from 'probot';
+import type { Probot } from 'probot';
+import { createProbot } from '../app/createProbot.js';
 import { createApp, defaultDeps, type AppDeps } from '../app/createApp.js';
-import { grantopsOctokit, PRODUCTION_CLIENT, type ClientPolicy } from '../app/grantopsOctokit.js';
+import type { ClientPolicy } from '../app/grantopsOctokit.js';
 import { ConfigError, readAppConfig, type AppConfig } from '../app/readAppConfig.js';
 
 /** What both Lambda handlers are created from. */
@@ -41,14 +42,7 @@ export async function createLambdaApp(options: LambdaOptions): Promise<LambdaApp
     throw error;
   }
   const log = options.log ?? pino({ level: config.logLevel });
-  const probot = new Probot({
-    appId: config.appId,
-    privateKey: config.privateKey,
-    secret: config.webhookSecret,
-    log,
-    Octokit: grantopsOctokit(options.client ?? PRODUCTION_CLIENT),
-    ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
-  });
+  const probot = createProbot(config, { log, ...(options.client ? { client: options.client } : {}) });
   const deps: AppDeps = {
     ...defaultDeps({ appId: config.appId, grantsRepo: config.grantsRepo, env: options.env }),
     ...options.deps,

@@ -1,3 +1,4 @@
+import { sweepDepsOf } from '../app/createProbot.js';
 import { sweepAll, type SweepReport } from '../app/sweep/sweepAll.js';
 import { createLambdaApp, type LambdaOptions } from './createLambdaApp.js';
 import { perContainer } from './perContainer.js';
@@ -18,17 +19,7 @@ export function createSweepHandler(options: LambdaOptions): SweepHandler {
     const started = performance.now();
     const { probot, deps, config, log: containerLog } = await app();
     const log = containerLog.child({ awsRequestId: context?.awsRequestId });
-    const report = await sweepAll({
-      probot,
-      appId: config.appId,
-      grantsRepo: deps.grantsRepo,
-      now: deps.now,
-      env: deps.env,
-      validator: deps.validator,
-      lock: deps.lock,
-      retry: deps.retry,
-      log,
-    });
+    const report = await sweepAll(sweepDepsOf(probot, config.appId, deps, log));
     const errors = report.installations.reduce((sum, i) => sum + i.errors.length, 0);
     log[errors > 0 ? 'warn' : 'info'](
       {

@@ -1,7 +1,6 @@
 import { pino } from 'pino';
-import { Probot } from 'probot';
 import { defaultDeps } from '../../app/createApp.js';
-import { grantopsOctokit, PRODUCTION_CLIENT } from '../../app/grantopsOctokit.js';
+import { createProbot, sweepDepsOf } from '../../app/createProbot.js';
 import { ConfigError, readAppConfig } from '../../app/readAppConfig.js';
 import { sweepAll } from '../../app/sweep/sweepAll.js';
 import { EXIT, UsageError, type CliContext } from '../cliContext.js';
@@ -24,30 +23,14 @@ export async function sweep(args: readonly string[], context: CliContext): Promi
     throw error;
   }
   const log = pino({ level: config.logLevel }, pino.destination(2));
-  const probot = new Probot({
-    appId: config.appId,
-    privateKey: config.privateKey,
-    log,
-    Octokit: grantopsOctokit(PRODUCTION_CLIENT),
-    ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
-  });
+  const probot = createProbot(config, { log });
   const deps = defaultDeps({
     appId: config.appId,
     grantsRepo: config.grantsRepo,
     env: context.env,
     now: context.now,
   });
-  const report = await sweepAll({
-    probot,
-    appId: config.appId,
-    grantsRepo: deps.grantsRepo,
-    now: deps.now,
-    env: deps.env,
-    validator: deps.validator,
-    lock: deps.lock,
-    retry: deps.retry,
-    log,
-  });
+  const report = await sweepAll(sweepDepsOf(probot, config.appId, deps, log));
   if (values.json) context.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else {
     for (const i of report.installations) {
