@@ -29,6 +29,8 @@ export interface AppDeps {
   /** Serialises applies and revokes per resource in this process. */
   lock: KeyedLock;
   retry: RetryPolicy;
+  /** Asks the in-process sweeper to run just after an instant (an applied grant's expiry). */
+  wakeAt?: (epochMs: number) => void;
 }
 
 /** The production dependencies: the wall clock and the installation's Octokit behind the port. */

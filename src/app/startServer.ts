@@ -35,7 +35,9 @@ export async function startServer(
 ): Promise<RunningApp> {
   const log = config.log ?? pino({ level: 'info' });
   const probot = createProbot(config, { log, ...(config.client ? { client: config.client } : {}) });
+  let sweeper: ReturnType<typeof startSweeper> | undefined;
   const deps: AppDeps = {
+    wakeAt: (epochMs) => sweeper?.wakeAt(epochMs),
     ...defaultDeps({ appId: config.appId, grantsRepo: config.grantsRepo, env: config.env ?? {} }),
     ...config.deps,
   };
@@ -53,7 +55,7 @@ export async function startServer(
   const url = `http://${host}:${port}`;
   log.info({ url, webhooksPath: WEBHOOKS_PATH }, `grantops listening on ${url}${WEBHOOKS_PATH}`);
   const sweep = () => sweepAll(sweepDepsOf(probot, config.appId, deps, log));
-  const sweeper =
+  sweeper =
     config.sweepIntervalMs > 0
       ? startSweeper({
           sweep: async () => (await sweep()).nextDueAt,

@@ -144,7 +144,11 @@ export async function applyGrant(
         message: revertTitle(record),
       });
     }
-    if (record.state === 'scheduled') return { record, pull: await saveRecord(ctx, pull, record) };
+    ctx.wakeAt?.(Date.parse(record.expires));
+    if (record.state === 'scheduled') {
+      if (record.starts) ctx.wakeAt?.(Date.parse(record.starts));
+      return { record, pull: await saveRecord(ctx, pull, record) };
+    }
     if (recorded && recorded.state !== 'applying')
       pull = await saveRecord(ctx, pull, { ...record, state: 'applying' });
     const target = targetOf(record);

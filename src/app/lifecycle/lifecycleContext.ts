@@ -19,4 +19,6 @@ export interface LifecycleContext {
   log: Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
   lock: KeyedLock;
   validator: SchemaValidator;
+  /** Asks for a sweep just after an instant, when a timer runs in this process. */
+  wakeAt?: (epochMs: number) => void;
 }

@@ -20,5 +20,6 @@ export function lifecycleContextFor(
     log: context.log,
     lock: deps.lock,
     validator: deps.validator,
+    ...(deps.wakeAt ? { wakeAt: deps.wakeAt } : {}),
   };
 }
