@@ -1,17 +1,31 @@
-// Builds action/dist/index.js: one ESM file with every dependency, for `runs.using: node24` (and
-// Node 20). Deterministic (no timestamps, no absolute paths, no source map), so CI rebuilds it and
-// fails on any diff. Run it with `npm run build:action` and commit the result.
+// Builds action/dist/: index.js, the entry `runs.main` names, and the chunks it imports, for
+// `runs.using: node24` (and Node 20). ES modules, every dependency bundled. Deterministic (no
+// timestamps, no absolute paths, no source map), so CI rebuilds it and fails on any diff. Run it
+// with `npm run build:action` and commit all of action/dist (`git add -A action/dist`: chunk names
+// carry a content hash, so a change can add and remove files).
+//
+// Split into chunks so that a check of a checkout loads only what it runs: the GitHub API client
+// (Octokit) and the tarball reader are imported on first use and live in chunks of their own.
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { noHttpClient, precompiledSchemas } from './esbuildPlugins.mjs';
+import { noHttpClient, precompiledSchemas, yamlEsm } from './esbuildPlugins.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = join(root, 'action/dist');
+
+// Stale chunks of an earlier build would otherwise stay behind (test/action/bundle.test.ts checks
+// that action/dist holds exactly the files git tracks).
+rmSync(outdir, { recursive: true, force: true });
+mkdirSync(outdir, { recursive: true });
 
 await build({
-  entryPoints: [join(root, 'action/src/index.ts')],
-  outfile: join(root, 'action/dist/index.js'),
+  entryPoints: { index: join(root, 'action/src/index.ts') },
+  outdir,
   bundle: true,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',
@@ -22,5 +36,5 @@ await build({
   banner: {
     js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
   },
-  plugins: [precompiledSchemas(root), noHttpClient],
+  plugins: [precompiledSchemas(root), noHttpClient, yamlEsm(root)],
 });

@@ -4,3 +4,5 @@ import type { Plugin } from 'esbuild';
 export function precompiledSchemas(root: string): Plugin;
 /** Replaces @actions/http-client with a stub that throws when used. */
 export const noHttpClient: Plugin;
+/** Resolves `yaml` to its ES module build, patched to behave as the Node build, so the bundle can tree-shake it. */
+export function yamlEsm(root: string): Plugin;

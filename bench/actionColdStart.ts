@@ -9,6 +9,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import * as nodeModule from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -17,9 +18,13 @@ import { startFakeGitHubApi } from './fakeGitHubApi.js';
 /**
  * The Action's figures for BENCHMARKS.md, from one run on one machine:
  * - cold start: `node action/dist/index.js` from process start to exit (outputs and summary written),
- *   reading the example grants repo from a checkout (no API call), against `node -e 0` in the same
- *   run, alternating the two so load on the machine hits both alike; medians and their ratio;
- * - the bundle's size;
+ *   reading the example grants repo from a checkout (no API call), as on a GitHub-hosted runner
+ *   (`RUNNER_ENVIRONMENT=github-hosted`: no compile cache), against `node -e 0` (the target's
+ *   baseline) and an empty ES module (the floor of any ESM Action) in the same run, alternating
+ *   the three so load on the machine hits all alike; medians and ratios;
+ * - where Node has a compile cache (22.1+), also the start with a warm cache, as on a self-hosted
+ *   runner that ran the Action before;
+ * - the bundle's size: all of action/dist, and what a check of a checkout loads;
  * - API requests per check in API mode, counted by a loopback stand-in for GitHub.
  * `npm run build && node dist/bench/actionColdStart.js [RUNS]` (RUNS defaults to 40). The last line
  * is the figures as JSON.
@@ -32,7 +37,8 @@ function findRoot(from: string): string {
 }
 
 const root = findRoot(import.meta.dirname);
-const BUNDLE = join(root, 'action', 'dist', 'index.js');
+const DIST = join(root, 'action', 'dist');
+const BUNDLE = join(DIST, 'index.js');
 const RUNS = Number(process.argv[2] ?? process.env.BENCH_ACTION_RUNS ?? 40);
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -83,34 +89,63 @@ function timed(args: string[], env: Record<string, string> | undefined, cwd: str
   return { wallMs, cpuMs: cpu === undefined || after === undefined ? undefined : after - cpu };
 }
 
-/** Cold start of the bundle (local grants) and of `node -e 0`, alternating, after 3 warm-ups each. */
-function coldStart(dir: string): { action: Timing[]; node: Timing[] } {
+/** Cold starts (local grants) of the bundle, `node -e 0` and an empty ES module, alternating, after 3 warm-ups each. */
+function coldStart(dir: string): { action: Timing[]; node: Timing[]; esm: Timing[]; warm?: Timing[] } {
   const env = runnerEnv(dir, { environment: 'staging', 'grants-path': 'grants', 'github-token': '' });
-  const action = () => {
+  const hosted = { ...env, RUNNER_ENVIRONMENT: 'github-hosted' };
+  const empty = join(dir, 'empty.mjs');
+  writeFileSync(empty, '');
+  const bundle = (e: Record<string, string>) => () => {
     writeFileSync(env.GITHUB_OUTPUT as string, '');
     writeFileSync(env.GITHUB_STEP_SUMMARY as string, '');
-    return timed([BUNDLE], env, dir);
+    return timed([BUNDLE], e, dir);
   };
-  const node = () => timed(['-e', '0'], { PATH: env.PATH as string }, dir);
-  for (let i = 0; i < 3; i++) {
-    action();
-    node();
-  }
+  const runs: Record<string, () => Timing> = {
+    action: bundle(hosted),
+    node: () => timed(['-e', '0'], { PATH: env.PATH as string }, dir),
+    esm: () => timed([empty], { PATH: env.PATH as string }, dir),
+  };
+  // A self-hosted runner keeps os.tmpdir() between jobs: the warm-ups fill the compile cache.
+  if ('enableCompileCache' in nodeModule)
+    runs.warm = bundle({ ...env, RUNNER_ENVIRONMENT: 'self-hosted', NODE_COMPILE_CACHE: join(dir, 'cache') });
+  const names = Object.keys(runs);
+  for (let i = 0; i < 3; i++) for (const name of names) runs[name]!();
   if (!readFileSync(env.GITHUB_OUTPUT as string, 'utf8').includes('\nallowed\n'))
     throw new Error(
       'bench/actionColdStart: the bundle did not allow the staging deploy; is the bundle current?',
     );
-  const times = { action: [] as Timing[], node: [] as Timing[] };
-  for (let i = 0; i < RUNS; i++) {
-    if (i % 2 === 0) {
-      times.action.push(action());
-      times.node.push(node());
-    } else {
-      times.node.push(node());
-      times.action.push(action());
-    }
-  }
-  return times;
+  const times: Record<string, Timing[]> = Object.fromEntries(names.map((name) => [name, []]));
+  for (let i = 0; i < RUNS; i++)
+    for (const name of i % 2 === 0 ? names : [...names].reverse()) times[name]!.push(runs[name]!());
+  return times as { action: Timing[]; node: Timing[]; esm: Timing[]; warm?: Timing[] };
+}
+
+/**
+ * The files of the bundle and the bytes a check of a checkout loads: the entry, the Action's code it
+ * imports (its one dynamic import) and their static imports. Further dynamic imports (Octokit, the
+ * tarball reader) are taken only in API mode.
+ */
+function bundleFiles(): { files: number; bytes: number; gzipBytes: number; localBytes: number } {
+  const all = (readdirSync(DIST, { recursive: true, encoding: 'utf8' }) as string[])
+    .map((path) => join(DIST, path))
+    .filter((path) => statSync(path).isFile());
+  const loaded = new Set<string>();
+  const visit = (file: string, followDynamic: boolean) => {
+    if (loaded.has(file)) return;
+    loaded.add(file);
+    const code = readFileSync(file, 'utf8');
+    const specs = [...code.matchAll(/\bfrom\s*"(\.{1,2}\/[^"]+)"/g)].map((m) => m[1]!);
+    if (followDynamic) specs.push(...[...code.matchAll(/\bimport\("(\.{1,2}\/[^"]+)"\)/g)].map((m) => m[1]!));
+    for (const spec of specs) visit(join(dirname(file), spec), false);
+  };
+  visit(BUNDLE, true);
+  const size = (files: Iterable<string>) => [...files].reduce((sum, f) => sum + statSync(f).size, 0);
+  return {
+    files: all.length,
+    bytes: size(all),
+    gzipBytes: all.reduce((sum, f) => sum + gzipSync(readFileSync(f)).length, 0),
+    localBytes: size(loaded),
+  };
 }
 
 /** Runs the bundle in API mode against a loopback GitHub and counts the requests of one check. */
@@ -153,28 +188,50 @@ async function apiRequests(
 interface Figures {
   actionMs: number;
   nodeMs: number;
+  esmMs: number;
   ratio: number;
+  esmRatio: number;
   actionCpuMs: number;
   nodeCpuMs: number;
+  /** With a warm compile cache (Node 22.1+ only). */
+  warmMs?: number;
+  warmRatio?: number;
   runs: number;
+  files: number;
   bytes: number;
   gzipBytes: number;
+  localBytes: number;
   api: number;
   downloads: number;
 }
 
 function print(f: Figures): void {
   console.log(
-    `\nAction cold start, ${f.runs} runs each, alternating (process start to outputs written, local grants):`,
+    `\nAction cold start, ${f.runs} runs each, alternating (process start to outputs written, local grants, as on a GitHub-hosted runner):`,
   );
   console.log(`  node action/dist/index.js: median ${f.actionMs.toFixed(0)} ms`);
   console.log(`  node -e 0:                 median ${f.nodeMs.toFixed(0)} ms`);
-  console.log(`  ratio: ${f.ratio.toFixed(2)}x (target <= 2x) ${f.ratio <= 2 ? 'OK' : 'OVER TARGET'}`);
+  console.log(
+    `  node empty.mjs:            median ${f.esmMs.toFixed(0)} ms (${(f.esmMs / f.nodeMs).toFixed(2)}x node -e 0)`,
+  );
+  console.log(
+    `  ratio: ${f.ratio.toFixed(2)}x node -e 0 (target <= 2x) ${f.ratio <= 2 ? 'OK' : 'OVER TARGET'}; ${f.esmRatio.toFixed(2)}x an empty ES module`,
+  );
   if (!Number.isNaN(f.actionCpuMs))
     console.log(
       `  CPU time (all threads, 10 ms ticks): median ${f.actionCpuMs} ms vs ${f.nodeCpuMs} ms, ${(f.actionCpuMs / f.nodeCpuMs).toFixed(2)}x`,
     );
-  console.log(`bundle: ${(f.bytes / 1024).toFixed(0)} KiB (${(f.gzipBytes / 1024).toFixed(0)} KiB gzipped)`);
+  if (f.warmMs !== undefined)
+    console.log(
+      `  with a warm compile cache (self-hosted runner): median ${f.warmMs.toFixed(0)} ms, ${f.warmRatio?.toFixed(2)}x node -e 0`,
+    );
+  else
+    console.log(
+      `  with a warm compile cache: not measurable, Node ${process.version} has no module.enableCompileCache`,
+    );
+  console.log(
+    `bundle: ${f.files} files, ${(f.bytes / 1024).toFixed(0)} KiB (${(f.gzipBytes / 1024).toFixed(0)} KiB gzipped); a check of a checkout loads ${(f.localBytes / 1024).toFixed(0)} KiB`,
+  );
   console.log(
     `API mode, one check with max_deploys: ${f.api} API requests (target 1-2), plus ${f.downloads} archive download from the tarball redirect`,
   );
@@ -195,15 +252,19 @@ async function main(): Promise<void> {
     const cpu = (ts: Timing[]) => (ts[0]?.cpuMs === undefined ? NaN : median(ts.map((t) => t.cpuMs ?? NaN)));
     const actionMs = wall(times.action);
     const nodeMs = wall(times.node);
+    const esmMs = wall(times.esm);
+    const warmMs = times.warm ? wall(times.warm) : undefined;
     print({
       actionMs,
       nodeMs,
+      esmMs,
       ratio: actionMs / nodeMs,
+      esmRatio: actionMs / esmMs,
       actionCpuMs: cpu(times.action),
       nodeCpuMs: cpu(times.node),
+      ...(warmMs !== undefined ? { warmMs, warmRatio: warmMs / nodeMs } : {}),
       runs: RUNS,
-      bytes: statSync(BUNDLE).size,
-      gzipBytes: gzipSync(readFileSync(BUNDLE)).length,
+      ...bundleFiles(),
       ...(await apiRequests(dir, files)),
     });
   } finally {

@@ -38,9 +38,16 @@ function decode(file: string, bytes: Uint8Array, maxBytes: number, problems: Pro
 /**
  * Reads a grants repository from its files: access.yml, every file under grants/, and the
  * CODEOWNERS file GitHub would use. Pure apart from CPU: the caller fetched the bytes.
+ * The policy keeps the positions of its one parse (every guardrail rule names its line); grant
+ * files keep `grantPositions` (see loadYaml): lazy by default, so 10,000 grants hold no syntax
+ * trees, or eager for a caller that will look up most of a few grants' positions.
  */
-export function loadGrantsRepo(params: { files: RepoFiles; validator: SchemaValidator }): GrantsRepo {
-  const { files, validator } = params;
+export function loadGrantsRepo(params: {
+  files: RepoFiles;
+  validator: SchemaValidator;
+  grantPositions?: 'lazy' | 'eager';
+}): GrantsRepo {
+  const { files, validator, grantPositions = 'lazy' } = params;
   const problems: Problem[] = [];
   const load = <T>(
     file: string,
@@ -50,9 +57,7 @@ export function loadGrantsRepo(params: { files: RepoFiles; validator: SchemaVali
     const bytes = files.get(file);
     const text = bytes && decode(file, bytes, maxBytes, problems);
     if (text === undefined) return undefined;
-    // The policy's positions are always looked up (every guardrail rule names its line): keep them
-    // from this parse. Grants keep the lazy default, so 10,000 of them hold no syntax trees.
-    const positions = file === POLICY_PATH ? 'eager' : 'lazy';
+    const positions = file === POLICY_PATH ? 'eager' : grantPositions;
     const parsed = loadYaml({ file, text, limits: { maxBytes }, positions });
     if (!parsed.ok) return void problems.push(...parsed.problems);
     const checked = check(parsed.source);

@@ -36,8 +36,11 @@ export async function runBundle(params: {
   workspace: string;
   inputs: Record<string, string>;
   env: Record<string, string>;
+  /** The entry to run; action/dist/index.js unless a test runs a copy. */
+  bundle?: string;
 }): Promise<BundleRun> {
-  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run \`npm run build:action\``);
+  const bundle = params.bundle ?? BUNDLE;
+  if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run \`npm run build:action\``);
   const outputFile = join(params.workspace, '.github_output');
   const summaryFile = join(params.workspace, '.github_step_summary');
   writeFileSync(outputFile, '');
@@ -53,7 +56,7 @@ export async function runBundle(params: {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>(
     (resolve) => {
-      execFile(process.execPath, [BUNDLE], { cwd: params.workspace, env }, (error, stdout, stderr) =>
+      execFile(process.execPath, [bundle], { cwd: params.workspace, env }, (error, stdout, stderr) =>
         resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
       );
     },

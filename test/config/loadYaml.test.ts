@@ -180,5 +180,9 @@ describe('positions: eager keeps the first parse, lazy parses again on the first
     expect(parses).not.toHaveBeenCalled();
     expect(repo.grants[0]?.locate(['expires'])).toEqual({ line: 4, col: 10 });
     expect(parses).toHaveBeenCalledTimes(1);
+    parses.mockClear();
+    const eager = loadGrantsRepo({ files, validator: createSchemaValidator(), grantPositions: 'eager' });
+    expect(eager.grants[0]?.locate(['expires'])).toEqual({ line: 4, col: 10 });
+    expect(parses).not.toHaveBeenCalled();
   });
 });
