@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchApiCalls } from './apiCalls.js';
 import { generateRepoFiles, writeRepo } from './generateRepo.js';
 
 /**
@@ -51,3 +52,11 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+
+// The Action's cold start, bundle size and API calls per check (its own script, in a child process).
+console.log(
+  execFileSync(process.execPath, [join(here, 'actionColdStart.js'), '30'], { encoding: 'utf8' }).trimEnd(),
+);
+
+// GitHub API calls per evaluation, per grant lifecycle and per sweep; the revocation lag.
+await benchApiCalls((line) => console.log(line));

@@ -18,3 +18,11 @@ export function manualClock(start = Date.now()): ManualClock {
     },
   };
 }
+
+/** The wall clock, in the same shape (it cannot be moved): the sandbox and real-time benchmarks use it. */
+export function systemClock(): ManualClock {
+  const fixed = () => {
+    throw new Error('grantops: the system clock cannot be moved; use manualClock() for a clock you control');
+  };
+  return { now: () => Date.now(), advance: fixed, set: fixed };
+}

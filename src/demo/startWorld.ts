@@ -7,7 +7,7 @@ import type { ClientPolicy } from '../app/grantopsOctokit.js';
 import { startServer, type RunningApp } from '../app/startServer.js';
 import { startEmulator, type Emulator } from '../emulator/index.js';
 import { appManifest } from './appPermissions.js';
-import { manualClock, type ManualClock } from './manualClock.js';
+import { systemClock, type ManualClock } from './manualClock.js';
 import { PEOPLE, TEAMS, tokenOf, type Person } from './people.js';
 import { projectRoot } from './projectRoot.js';
 
@@ -53,11 +53,13 @@ export async function startWorld(
     client?: ClientPolicy;
     deps?: Partial<AppDeps>;
     withExampleGrants?: boolean;
+    /** More files for the grants repository's first commit (benchmarks seed thousands of grants). */
+    extraFiles?: Record<string, string>;
     env?: Record<string, string>;
   } = {},
 ): Promise<World> {
   const root = projectRoot();
-  const clock = options.clock ?? manualClock();
+  const clock = options.clock ?? systemClock();
   const gh = await startEmulator({ port: options.port ?? 0, now: () => new Date(clock.now()) });
   for (const login of Object.keys(PEOPLE)) gh.createUser({ login, token: tokenOf(login) });
   gh.createOrg({
@@ -70,7 +72,12 @@ export async function startWorld(
   const grants = Object.fromEntries(
     Object.entries(files).filter(([path]) => options.withExampleGrants || !/^grants\/.*\.yml$/.test(path)),
   );
-  gh.createRepo({ owner: ORG, name: GRANTS_REPO, files: grants, author: 'sam' });
+  gh.createRepo({
+    owner: ORG,
+    name: GRANTS_REPO,
+    files: { ...grants, ...options.extraFiles },
+    author: 'sam',
+  });
   gh.createRepo({ owner: ORG, name: 'payments', files: { 'README.md': '# payments\n' }, author: 'erin' });
   gh.createRepo({
     owner: ORG,

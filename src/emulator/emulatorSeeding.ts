@@ -115,12 +115,20 @@ export abstract class EmulatorSeeding {
     });
   }
 
-  /** Points a ref at a commit-ish (`null` deletes it), as a push would (webhooks included). */
-  setRef(params: { repo: string; ref: string; to: string | null; actor: string }): void {
+  /**
+   * Points a ref at a commit-ish (`null` deletes it), as a push would (webhooks included), or with
+   * `silent` just moves it (for seeding thousands of branches, as benchmarks do).
+   */
+  setRef(params: { repo: string; ref: string; to: string | null; actor: string; silent?: boolean }): void {
     const repo = repos.requireRepo(this.parts.core, params.repo);
     const sha = params.to === null ? null : resolveRef(repo, params.to);
     if (sha === undefined) throw new Error(`emulator: no commit ${String(params.to)} in ${params.repo}`);
     const ref = params.ref.startsWith('refs/') ? params.ref : `refs/heads/${params.ref}`;
+    if (params.silent) {
+      if (sha === null) repo.refs.delete(ref);
+      else repo.refs.set(ref, sha);
+      return;
+    }
     updateRef(this.parts.core, { repo, ref, sha, actor: params.actor, forced: true });
   }
 

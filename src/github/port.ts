@@ -99,6 +99,7 @@ export interface LabelledPull {
 /** A reverting pull request as the lifecycle needs it. */
 export interface RevertPull {
   number: number;
+  open: boolean;
   body: string;
   headSha: string;
   labels: string[];
@@ -143,8 +144,8 @@ export interface GitHubPort {
   listRevertBranches(repo: RepoId): Promise<string[]>;
   /** Open pull requests (and issues) carrying a label, with their bodies. */
   listOpenByLabel(repo: RepoId, label: string): Promise<LabelledPull[]>;
-  /** The open pull request whose head is `branch` in this repository. */
-  findPullByBranch(repo: RepoId, branch: string): Promise<RevertPull | undefined>;
+  /** The open (or, with `state: 'all'`, the latest) pull request whose head is `branch`. */
+  findPullByBranch(repo: RepoId, branch: string, state?: 'open' | 'all'): Promise<RevertPull | undefined>;
   /**
    * Creates (or reuses) the branch that deletes `file` from the tip of `baseBranch` and the open
    * pull request from it. Idempotent: an existing branch is moved, an existing PR is returned.

@@ -9,6 +9,9 @@ const PUSH_ACTIONS = new Set(['opened', 'synchronize']);
 /** `pull_request` (opened, synchronize, reopened, ready_for_review, edited): judge the PR. */
 export async function onPullRequestEvent(context: Context<'pull_request'>, deps: AppDeps): Promise<void> {
   const { payload } = context;
+  // An edit of the title or body changes nothing grantops judges (and grantops edits its own
+  // reverting PRs' bodies); a new base branch does.
+  if (payload.action === 'edited' && !('base' in ((payload as { changes?: object }).changes ?? {}))) return;
   await evaluatePullRequest({
     port: deps.portFor(context),
     repo: { owner: payload.repository.owner.login, repo: payload.repository.name },

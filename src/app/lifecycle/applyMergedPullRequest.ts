@@ -37,9 +37,12 @@ export async function applyMergedPullRequest(
   const state = await readGrantsState(ctx, pr.mergeCommitSha);
   const lines: ApplyReportLine[] = [];
   for (const file of changes.removed) {
-    const ownRecord = pr.headRef.startsWith(REVERT_BRANCH_PREFIX) && decodeRecord(pr.body)?.file === file;
+    const own = pr.headRef.startsWith(REVERT_BRANCH_PREFIX) ? decodeRecord(pr.body) : undefined;
+    const ownRecord = own?.file === file;
+    // grantops merged its own reverting PR after revoking: nothing is left to do or to report
+    if (ownRecord && own.state === 'revoked') continue;
     const pull: RevertPull | undefined = ownRecord
-      ? { number: pr.number, body: pr.body, headSha: pr.headSha, labels: pr.labels }
+      ? { number: pr.number, open: false, body: pr.body, headSha: pr.headSha, labels: pr.labels }
       : undefined;
     const siblings = (record: GrantRecord) => siblingRecords(ctx, state, file, record);
     const revoked = await revokeGrant(

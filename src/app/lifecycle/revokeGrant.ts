@@ -35,8 +35,13 @@ export async function revokeGrant(
   item: GrantToRevoke,
   retry: RetryPolicy,
 ): Promise<GrantRecord | undefined> {
-  const pull = item.pull ?? (await ctx.port.findPullByBranch(ctx.repo, item.branch));
+  const pull = item.pull ?? (await findRecordPull(ctx, item.branch));
   const recorded = decodeRecord(pull?.body);
+  if (pull && !pull.open && recorded?.state === 'revoked') {
+    // Revoked and its PR closed, but the branch was left behind (GitHub refused its deletion once).
+    await ctx.port.deleteBranch(ctx.repo, item.branch);
+    return recorded;
+  }
   if (!pull || !recorded) {
     ctx.log.error(
       { branch: item.branch, pull: pull?.number },
@@ -61,6 +66,14 @@ export async function revokeGrant(
       await mergeRevertPull(ctx, { pull: saved, record, branch: item.branch, fileOnMain: item.fileOnMain });
     return record;
   });
+}
+
+/** The open reverting PR of a branch, else its latest closed one (whose record still counts). */
+async function findRecordPull(ctx: LifecycleContext, branch: string) {
+  return (
+    (await ctx.port.findPullByBranch(ctx.repo, branch)) ??
+    (await ctx.port.findPullByBranch(ctx.repo, branch, 'all'))
+  );
 }
 
 async function takeBack(

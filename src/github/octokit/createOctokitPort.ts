@@ -39,7 +39,7 @@ export function createOctokitPort(state: AdapterState): GitHubPort {
     upsertComment: (repo, number, marker, body) => upsertComment(state, repo, number, marker, body),
     listRevertBranches: (repo) => listRevertBranches(state, repo),
     listOpenByLabel: (repo, label) => listOpenByLabel(state, repo, label),
-    findPullByBranch: (repo, branch) => findPullByBranch(state, repo, branch),
+    findPullByBranch: (repo, branch, which) => findPullByBranch(state, repo, branch, which),
     openRevertPull: (repo, input) => openRevertPull(state, repo, input),
     rebuildRevertBranch: (repo, input) => rebuildRevertBranch(state, repo, input),
     updatePull: (repo, number, fields) => updatePull(state, repo, number, fields),

@@ -4,6 +4,7 @@ import { NO_RETRY, type AdapterState } from './state.js';
 
 interface RawPull {
   number: number;
+  state: string;
   body: string | null;
   head: { sha: string };
   labels: { name?: string }[];
@@ -11,6 +12,7 @@ interface RawPull {
 
 const toRevertPull = (raw: RawPull): RevertPull => ({
   number: raw.number,
+  open: raw.state === 'open',
   body: raw.body ?? '',
   headSha: raw.head.sha,
   labels: raw.labels.map((l) => l.name ?? '').filter(Boolean),
@@ -33,12 +35,15 @@ export async function findPullByBranch(
   state: AdapterState,
   repo: RepoId,
   branch: string,
+  which: 'open' | 'all' = 'open',
 ): Promise<RevertPull | undefined> {
   try {
     const { data } = await state.octokit.request('GET /repos/{owner}/{repo}/pulls', {
       ...repo,
       head: `${repo.owner}:${branch}`,
-      state: 'open',
+      state: which,
+      sort: 'created',
+      direction: 'desc',
       per_page: 10,
     });
     return data[0] && toRevertPull(data[0] as RawPull);
