@@ -26,6 +26,10 @@ export interface GrantsState {
   problems: Problem[];
   /** Valid grants active at `now`. */
   active: Grant[];
+  /** Every grant file that parsed, valid or not (revocation needs only its times). */
+  parsed: { file: string; grant: Grant; valid: boolean }[];
+  /** False when access.yml on this commit has errors. */
+  policyValid: boolean;
 }
 
 /** Reads the grants repository at `ref` (one API call) and sorts out what is valid and active. */
@@ -46,13 +50,16 @@ export async function readGrantsState(ctx: LifecycleContext, ref: string): Promi
     const window = grantWindow(grant);
     return window !== undefined && grantStatus(window, now) === 'active';
   });
+  const validFiles = new Set(valid.map((g) => g.file));
   return {
     sha: snapshot.sha,
     repo,
-    policy: repo.policy?.data,
+    policy: policyBroken ? undefined : repo.policy?.data,
     valid,
     problems,
     active: active.map((g) => g.grant),
+    parsed: repo.grants.map((g) => ({ file: g.file, grant: g.data, valid: validFiles.has(g.file) })),
+    policyValid: !policyBroken,
   };
 }
 

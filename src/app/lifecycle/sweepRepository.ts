@@ -61,17 +61,17 @@ export async function sweepRepository(ctx: LifecycleContext, retry: RetryPolicy)
     failed: 0,
     nextDueAt: undefined,
   };
-  if (!state.policy) {
+  if (!state.policyValid) {
     ctx.log.error(
       { repo: `${ctx.repo.owner}/${ctx.repo.repo}` },
-      'access.yml on the default branch is invalid: grants are neither applied nor revoked until it is fixed',
+      'access.yml on the default branch is invalid: nothing is applied until it is fixed; expired grants are still revoked',
     );
-    return result;
   }
   const warnBeforeMs =
-    parseDuration(state.policy.settings?.warn_before ?? DEFAULT_WARN_BEFORE) ?? 30 * 60_000;
+    parseDuration(state.policy?.settings?.warn_before ?? DEFAULT_WARN_BEFORE) ?? 30 * 60_000;
   const plan = planSweep({
-    grants: state.valid,
+    grants: state.parsed,
+    policyValid: state.policyValid,
     branches: new Set(branches),
     scheduled,
     failed,
@@ -80,28 +80,49 @@ export async function sweepRepository(ctx: LifecycleContext, retry: RetryPolicy)
   });
   result.nextDueAt = plan.nextDueAt;
   result.orphans = plan.orphans;
+  // Each item stands alone: one that fails is logged and counted, and the next one still runs.
+  const each = async (what: string, item: SweepItem, run: () => Promise<void>) => {
+    try {
+      await run();
+    } catch (error) {
+      result.failed++;
+      ctx.log.error(
+        { err: error, branch: item.branch, file: item.file },
+        `${what} ${item.file ?? item.branch} failed: ${(error as Error).message}; the next sweep retries`,
+      );
+    }
+  };
   for (const item of plan.revoke) {
-    const record = await revokeGrant(
-      ctx,
-      {
-        branch: item.branch,
-        pull: undefined,
-        fileOnMain: item.file !== undefined,
-        activeGrants: state.active,
-        siblings: (r) => siblingRecords(ctx, state, r.file, r),
-      },
-      retry,
-    );
-    if (record?.state === 'revoked') result.revoked++;
-    else result.failed++;
+    await each('revoking', item, async () => {
+      const siblings = (r: GrantRecord) => siblingRecords(ctx, state, r.file, r);
+      const record = await revokeGrant(
+        ctx,
+        {
+          branch: item.branch,
+          pull: undefined,
+          fileOnMain: item.file !== undefined,
+          activeGrants: state.active,
+          siblings,
+        },
+        retry,
+      );
+      if (record?.state === 'revoked') result.revoked++;
+      else result.failed++;
+    });
   }
   for (const item of [...plan.apply, ...plan.applyMissed]) {
-    const outcome = await applyItem(ctx, state, item, plan.applyMissed.includes(item), retry);
-    if (outcome === 'refused') result.refused++;
-    else if (outcome === 'apply-failed') result.failed++;
-    else if (outcome === 'applied' || outcome === 'pending') result.applied++;
+    await each('applying', item, async () => {
+      const outcome = await applyItem(ctx, state, item, plan.applyMissed.includes(item), retry);
+      if (outcome === 'refused') result.refused++;
+      else if (outcome === 'apply-failed') result.failed++;
+      else if (outcome === 'applied' || outcome === 'pending') result.applied++;
+    });
   }
-  for (const item of plan.warn) if (await warnGrantee(ctx, item.branch)) result.warned++;
+  for (const item of plan.warn) {
+    await each('warning about', item, async () => {
+      if (await warnGrantee(ctx, item.branch)) result.warned++;
+    });
+  }
   if (plan.orphans.length > 0)
     ctx.log.warn(
       { files: plan.orphans },

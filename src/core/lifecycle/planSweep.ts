@@ -4,8 +4,14 @@ import { revertBranch } from './revertBranch.js';
 
 /** What a sweep knows about a grants repository before reading any record (all O(1) reads). */
 export interface SweepFacts {
-  /** Valid grants on the default branch. */
-  grants: readonly { file: string; grant: Grant }[];
+  /**
+   * Grant files on the default branch that parsed (their times are known). `valid` is false for a
+   * file with errors (against the policy, or an unowned file): it is never applied, and while the
+   * policy itself is valid, access it holds is taken back.
+   */
+  grants: readonly { file: string; grant: Grant; valid: boolean }[];
+  /** False while access.yml on the default branch is broken: then only expired grants are revoked. */
+  policyValid: boolean;
   /** Reverting branches that exist (one per grant grantops has recorded). */
   branches: ReadonlySet<string>;
   /** Reverting branches whose PR is labelled scheduled (applied when their start comes). */
@@ -41,7 +47,8 @@ export interface SweepPlan {
 /**
  * Decides what one sweep does from facts that cost a constant number of reads, whatever the number
  * of grants: a repository snapshot, the list of reverting branches and two labelled PR lists.
- * Pure and idempotent: the same facts give the same plan.
+ * Revocation never waits for a valid policy: expired grants, and recorded grants whose file is gone,
+ * are always taken back. Pure and idempotent: the same facts give the same plan.
  */
 export function planSweep(facts: SweepFacts): SweepPlan {
   const plan: SweepPlan = {
@@ -56,20 +63,25 @@ export function planSweep(facts: SweepFacts): SweepPlan {
     if (at > facts.now && (plan.nextDueAt === undefined || at < plan.nextDueAt)) plan.nextDueAt = at;
   };
   const seen = new Set<string>();
-  for (const { file, grant } of facts.grants) {
+  for (const { file, grant, valid } of facts.grants) {
     const window = grantWindow(grant);
-    if (!window) continue;
     const branch = revertBranch(file);
     seen.add(branch);
+    if (!window) continue;
     const recorded = facts.branches.has(branch);
     const status = grantStatus(window, facts.now);
     const item = { branch, file };
     if (status === 'expired') {
       if (recorded) plan.revoke.push(item);
-      else plan.orphans.push(file);
+      else if (valid) plan.orphans.push(file);
       continue;
     }
     due(window.expiresAt);
+    if (!valid || !facts.policyValid) {
+      // A grant the policy no longer allows loses its access now; a broken policy changes nothing.
+      if (!valid && recorded && facts.policyValid) plan.revoke.push(item);
+      continue;
+    }
     due(window.expiresAt - facts.warnBeforeMs);
     if (status === 'scheduled') {
       due(window.startsAt!);
