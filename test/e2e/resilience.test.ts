@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeRecord } from '../../src/core/lifecycle/index.js';
-import { review } from '../../src/github/openPullRequest.js';
+import { openPullRequest, review } from '../../src/github/openPullRequest.js';
 import { manualClock } from '../../src/demo/manualClock.js';
 import { startWorld, type World } from '../../src/demo/startWorld.js';
 import { parseRfc3339 } from '../../src/core/time/index.js';
@@ -140,6 +140,63 @@ describe('faults in the middle of applying', () => {
     expect(report.installations[0]?.grants).toMatchObject({ applied: 1, failed: 0 });
     expect(teamLogins(world, 'prod-db-admins')).toEqual(['alice:member']);
     expect(revertPull(world, 'grantops/revoke/prod-db/alice')!.labels).not.toContain('grantops:failed');
+  });
+
+  it('faults in the middle of applying several grants: each is applied once or visibly failed, and revoked on time', async () => {
+    world = await startWorld({
+      clock: manualClock(T0),
+      client: { throttle: false, retries: 2, retryBaseMs: 20, rateLimitRetries: 2, timeoutMs: 500 },
+    });
+    // bob's membership keeps failing; alice's fails twice (502, then a hung call) and then works
+    world.gh.faults.add({
+      method: 'PUT',
+      route: /memberships\/bob$/,
+      times: 100,
+      status: 500,
+      body: { message: 'Server Error' },
+    });
+    world.gh.faults.add({ method: 'PUT', route: /memberships\/alice$/, times: 1, status: 502 });
+    world.gh.faults.add({ method: 'PUT', route: /memberships\/alice$/, times: 1, delayMs: 1500 });
+    const files = {
+      'grants/prod-db/alice.yml': grantText('alice', 'prod-db', T0 + HOUR),
+      'grants/prod-db/bob.yml': grantText('bob', 'prod-db', T0 + HOUR),
+      'grants/prod-db/dave.yml': grantText('dave', 'prod-db', T0 + HOUR),
+    };
+    const pr = await openPullRequest(world.as('sam'), world.repo, {
+      branch: 'three',
+      title: 'three grants',
+      files,
+    });
+    await world.gh.waitForIdle();
+    await approveAs(world, pr, 'dana');
+    world.gh.addOrgMember({ org: 'acme', login: 'paul' });
+    await world
+      .as('sam')
+      .rest.teams.addOrUpdateMembershipForUserInOrg({
+        org: 'acme',
+        team_slug: 'dba-leads',
+        username: 'paul',
+      });
+    await approveAs(world, pr, 'paul');
+    expect(pull(world, pr).merged).toBe(true);
+    expect(teamLogins(world, 'prod-db-admins').sort()).toEqual(['alice:member', 'dave:member']);
+    const bob = revertPull(world, 'grantops/revoke/prod-db/bob')!;
+    expect(bob.labels).toContain('grantops:failed');
+    expect(decodeRecord(bob.body)).toMatchObject({ state: 'apply-failed' });
+    const report = world.gh
+      .comments({ repo: R, number: pr })
+      .map((c) => c.body)
+      .join('\n');
+    expect(report).toContain('`grants/prod-db/bob.yml`: ❌ applying failed');
+    expect(report).toContain('`grants/prod-db/alice.yml`: ✅ granted');
+    const aliceDeletes = () =>
+      world.gh.requests.filter((r) => r.method === 'DELETE' && r.path.endsWith('/memberships/alice'));
+    world.clock.advance(HOUR);
+    await sweep(world); // bob still fails: his grant expires unapplied; the others are revoked on time
+    expect(teamLogins(world, 'prod-db-admins')).toEqual([]);
+    expect(aliceDeletes()).toHaveLength(1);
+    await sweep(world);
+    expect(aliceDeletes()).toHaveLength(1); // nothing twice
   });
 
   it('revocation happens on time even when the reverting PR cannot be merged', async () => {
