@@ -62,9 +62,10 @@ export async function applyMergedPullRequest(
   const check = await ctx.port.findCheckRun(ctx.repo, pr.headSha, CHECK_NAME);
   const approved = changes.kind === 'request' && check?.conclusion === 'success';
   const headBlobs = new Map(files.map((f) => [f.path, f.blobSha]));
-  const approvals = approved
-    ? await readApprovals(ctx.port, ctx.repo, pr, changes.requested, state.repo.codeowners)
-    : undefined;
+  // Read only when something is applied: a refused merge costs no review or team reads.
+  let approvals: ReturnType<typeof readApprovals> | undefined;
+  const approvalsOnce = () =>
+    (approvals ??= readApprovals(ctx.port, ctx.repo, pr, changes.requested, state.repo.codeowners));
   const teams = [
     ...new Set(
       Object.values(state.policy?.resources ?? {})
@@ -106,15 +107,13 @@ export async function applyMergedPullRequest(
             request: {
               pr: pr.number,
               author: pr.author,
-              approvers: approvals
-                ? ownerApprovers({
-                    ...approvals,
-                    pr,
-                    file,
-                    grantee: found.grant.grantee,
-                    codeowners: state.repo.codeowners,
-                  })
-                : [],
+              approvers: ownerApprovers({
+                ...(await approvalsOnce()),
+                pr,
+                file,
+                grantee: found.grant.grantee,
+                codeowners: state.repo.codeowners,
+              }),
             },
             activeGrants: state.active,
             siblings,
