@@ -232,4 +232,30 @@ describe('the lifecycle against the emulator', () => {
       decodeRecord(world.gh.pulls(R).find((p) => p.headRef === 'grantops/revoke/payments-write/erin')!.body),
     ).toMatchObject({ before: 'push', granted: 'maintain', state: 'revoked' });
   });
+
+  it('a break-glass grant applies at once, stays flagged, and is cleared by an owner reviewing it after the fact', async () => {
+    const pr = await request(
+      world,
+      'frank',
+      'grants/deploy-production/frank.yml',
+      grantText('frank', 'deploy-production', T0 + HOUR, 'emergency: true\n'),
+    );
+    const merged = pull(world, pr);
+    expect(merged.merged).toBe(true); // no review needed
+    expect(merged.labels).toContain('grantops:emergency-unreviewed');
+    expect(decodeRecord(revertPull(world, 'grantops/revoke/deploy-production/frank')!.body)).toMatchObject({
+      emergency: true,
+      state: 'applied',
+    });
+    await approveAs(world, pr, 'mallory'); // not an owner: stays flagged
+    expect(pull(world, pr).labels).toContain('grantops:emergency-unreviewed');
+    await approveAs(world, pr, 'rita');
+    expect(pull(world, pr).labels).not.toContain('grantops:emergency-unreviewed');
+    expect(
+      world.gh
+        .comments({ repo: R, number: pr })
+        .map((c) => c.body)
+        .join('\n'),
+    ).toContain('Emergency access reviewed after the fact by @rita');
+  });
 });

@@ -170,13 +170,11 @@ describe('faults in the middle of applying', () => {
     await world.gh.waitForIdle();
     await approveAs(world, pr, 'dana');
     world.gh.addOrgMember({ org: 'acme', login: 'paul' });
-    await world
-      .as('sam')
-      .rest.teams.addOrUpdateMembershipForUserInOrg({
-        org: 'acme',
-        team_slug: 'dba-leads',
-        username: 'paul',
-      });
+    await world.as('sam').rest.teams.addOrUpdateMembershipForUserInOrg({
+      org: 'acme',
+      team_slug: 'dba-leads',
+      username: 'paul',
+    });
     await approveAs(world, pr, 'paul');
     expect(pull(world, pr).merged).toBe(true);
     expect(teamLogins(world, 'prod-db-admins').sort()).toEqual(['alice:member', 'dave:member']);
