@@ -258,4 +258,32 @@ describe('the lifecycle against the emulator', () => {
         .join('\n'),
     ).toContain('Emergency access reviewed after the fact by @rita');
   });
+
+  it('strict mode: a sweep removes access no grant or standing declaration explains, and only that', async () => {
+    // billing-readers is strict with carol standing (as a member, its first role; she was seeded as
+    // maintainer); mallory adds herself by hand; erin holds a grant
+    await world
+      .as('sam')
+      .rest.teams.addOrUpdateMembershipForUserInOrg({
+        org: 'acme',
+        team_slug: 'billing-readers',
+        username: 'mallory',
+      });
+    const pr = await request(
+      world,
+      'erin',
+      'grants/billing-readers/erin.yml',
+      grantText('erin', 'billing-readers', T0 + 2 * HOUR),
+    );
+    await approveAs(world, pr, 'carol');
+    expect(pull(world, pr).merged).toBe(true);
+    const report = await sweep(world);
+    expect(report.installations[0]?.grants?.drift).toEqual([
+      { resource: 'billing-readers', found: 2, removed: 2, failed: 0 },
+    ]);
+    expect(teamLogins(world, 'billing-readers').sort()).toEqual(['carol:member', 'erin:member']);
+    world.clock.advance(2 * HOUR);
+    await sweep(world);
+    expect(teamLogins(world, 'billing-readers')).toEqual(['carol:member']);
+  });
 });

@@ -8,6 +8,7 @@ import {
 } from '../../core/lifecycle/index.js';
 import { parseDuration } from '../../core/time/index.js';
 import { applyGrant } from './applyGrant.js';
+import { correctDrift, type DriftReport } from './correctDrift.js';
 import type { LifecycleContext } from './lifecycleContext.js';
 import { readGrantsState, siblingRecords, type GrantsState } from './readGrantsState.js';
 import { reportUnapproved } from './reportUnapproved.js';
@@ -26,6 +27,8 @@ export interface SweepResult {
   refused: number;
   orphans: string[];
   failed: number;
+  /** Strict resources whose members were checked, and what was removed. */
+  drift: DriftReport[];
   nextDueAt: number | undefined;
 }
 
@@ -59,6 +62,7 @@ export async function sweepRepository(ctx: LifecycleContext, retry: RetryPolicy)
     refused: 0,
     orphans: [],
     failed: 0,
+    drift: [],
     nextDueAt: undefined,
   };
   if (!state.policyValid) {
@@ -122,6 +126,17 @@ export async function sweepRepository(ctx: LifecycleContext, retry: RetryPolicy)
     await each('warning about', item, async () => {
       if (await warnGrantee(ctx, item.branch)) result.warned++;
     });
+  }
+  if (state.policy) {
+    try {
+      result.drift = await correctDrift(ctx, state.policy, state.valid);
+    } catch (error) {
+      result.failed++;
+      ctx.log.error(
+        { err: error },
+        `checking strict resources for drift failed: ${(error as Error).message}; the next sweep retries`,
+      );
+    }
   }
   if (plan.orphans.length > 0)
     ctx.log.warn(
