@@ -29,10 +29,21 @@ function byRoute(calls: readonly RequestLogEntry[]): string {
 const grant = (who: string, until: number) =>
   `grantee: ${who}\nresource: prod-db\nreason: "INC-1: replica lag"\nticket: INC-1\nexpires: ${formatUtc(until)}\n`;
 
+/**
+ * One sweep before measuring: it corrects what the seeded world holds against the example's strict
+ * resource (carol, seeded as a maintainer of billing-readers, stands as a member), so the measured
+ * sweeps see a settled repository.
+ */
+async function settle(world: World): Promise<void> {
+  await world.app.sweep();
+  await world.gh.waitForIdle();
+}
+
 /** API calls per evaluation of a 1-grant and a 10-grant request, and per grant lifecycle. */
 async function evaluationAndLifecycle(say: (line: string) => void): Promise<void> {
   const world = await startWorld({ clock: manualClock(T0) });
   try {
+    await settle(world);
     for (const count of [1, 10]) {
       const files = Object.fromEntries(
         Array.from({ length: count }, (_, i) => [
@@ -88,6 +99,7 @@ async function sweepReads(count: number): Promise<{ calls: RequestLogEntry[]; ms
   try {
     for (const file of Object.keys(files))
       world.gh.setRef({ repo: R, ref: revertBranch(file), to: 'main', actor: 'sam', silent: true });
+    await settle(world);
     const started = Date.now();
     const calls = await appCalls(world, () => world.app.sweep());
     return { calls, ms: Date.now() - started };
