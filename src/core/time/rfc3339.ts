@@ -28,22 +28,27 @@ function checkFields(f: LocalDateTime): boolean {
   );
 }
 
-/**
- * Parses an RFC 3339 timestamp that carries an offset (`Z` or `+02:00`) into epoch milliseconds.
- * Impossible dates (February 30th, hour 24) and timestamps without an offset return undefined.
- */
-export function parseRfc3339(text: string): number | undefined {
-  const m = RFC3339.exec(text);
-  if (!m) return undefined;
+/** The date and time fields of a match (groups 1 to 6, seconds optional), if they name a real instant. */
+function fieldsOf(m: RegExpExecArray): LocalDateTime | undefined {
   const fields: LocalDateTime = {
     year: Number(m[1]),
     month: Number(m[2]),
     day: Number(m[3]),
     hour: Number(m[4]),
     minute: Number(m[5]),
-    second: Number(m[6]),
+    second: Number(m[6] ?? 0),
   };
-  if (!checkFields(fields)) return undefined;
+  return checkFields(fields) ? fields : undefined;
+}
+
+/**
+ * Parses an RFC 3339 timestamp that carries an offset (`Z` or `+02:00`) into epoch milliseconds.
+ * Impossible dates (February 30th, hour 24) and timestamps without an offset return undefined.
+ */
+export function parseRfc3339(text: string): number | undefined {
+  const m = RFC3339.exec(text);
+  const fields = m && fieldsOf(m);
+  if (!m || !fields) return undefined;
   const offsetText = m[8] ?? 'Z';
   let offsetMin = 0;
   if (offsetText !== 'Z' && offsetText !== 'z') {
@@ -64,16 +69,7 @@ export function parseRfc3339(text: string): number | undefined {
 /** Parses a wall-clock time without offset (`2026-12-22T00:00:00`, seconds optional). */
 export function parseLocalDateTime(text: string): LocalDateTime | undefined {
   const m = LOCAL.exec(text);
-  if (!m) return undefined;
-  const fields: LocalDateTime = {
-    year: Number(m[1]),
-    month: Number(m[2]),
-    day: Number(m[3]),
-    hour: Number(m[4]),
-    minute: Number(m[5]),
-    second: Number(m[6] ?? 0),
-  };
-  return checkFields(fields) ? fields : undefined;
+  return (m && fieldsOf(m)) ?? undefined;
 }
 
 /** Formats epoch milliseconds as RFC 3339 in UTC without fractional seconds (`2026-11-28T18:00:00Z`). */
