@@ -21,7 +21,7 @@ const ioModules = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'action/dist/**', 'coverage/**', 'node_modules/**'] },
+  { ignores: ['dist/**', 'action/dist/**', 'coverage/**', 'node_modules/**', 'scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

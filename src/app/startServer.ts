@@ -35,9 +35,10 @@ export async function startServer(
 ): Promise<RunningApp> {
   const log = config.log ?? pino({ level: 'info' });
   const probot = createProbot(config, { log, ...(config.client ? { client: config.client } : {}) });
-  let sweeper: ReturnType<typeof startSweeper> | undefined;
+  // The handlers ask the sweeper (started below, once the server listens) for wake-ups.
+  const sweeperRef: { current?: ReturnType<typeof startSweeper> } = {};
   const deps: AppDeps = {
-    wakeAt: (epochMs) => sweeper?.wakeAt(epochMs),
+    wakeAt: (epochMs) => sweeperRef.current?.wakeAt(epochMs),
     ...defaultDeps({ appId: config.appId, grantsRepo: config.grantsRepo, env: config.env ?? {} }),
     ...config.deps,
   };
@@ -55,7 +56,7 @@ export async function startServer(
   const url = `http://${host}:${port}`;
   log.info({ url, webhooksPath: WEBHOOKS_PATH }, `grantops listening on ${url}${WEBHOOKS_PATH}`);
   const sweep = () => sweepAll(sweepDepsOf(probot, config.appId, deps, log));
-  sweeper =
+  const sweeper =
     config.sweepIntervalMs > 0
       ? startSweeper({
           sweep: async () => (await sweep()).nextDueAt,
@@ -64,6 +65,7 @@ export async function startServer(
           onError: (error) => log.error({ err: error }, 'sweep failed; the next one retries'),
         })
       : undefined;
+  sweeperRef.current = sweeper;
   return {
     url,
     webhookUrl: `${url}${WEBHOOKS_PATH}`,

@@ -48,7 +48,10 @@ describe('startSweeper', () => {
 
   it('runs right after an instant a handler asks for, even one asked during a sweep', async () => {
     // the repository holds a grant expiring at 3000 once the first sweep has read it
-    const spy = sweepSpy({ takesMs: 100, nextDueAt: () => (Date.now() > 1000 && Date.now() < 3000 ? 3000 : undefined) });
+    const spy = sweepSpy({
+      takesMs: 100,
+      nextDueAt: () => (Date.now() > 1000 && Date.now() < 3000 ? 3000 : undefined),
+    });
     sweeper = startSweeper({
       sweep: spy.sweep,
       intervalMs: 60_000,

@@ -262,13 +262,11 @@ describe('the lifecycle against the emulator', () => {
   it('strict mode: a sweep removes access no grant or standing declaration explains, and only that', async () => {
     // billing-readers is strict with carol standing (as a member, its first role; she was seeded as
     // maintainer); mallory adds herself by hand; erin holds a grant
-    await world
-      .as('sam')
-      .rest.teams.addOrUpdateMembershipForUserInOrg({
-        org: 'acme',
-        team_slug: 'billing-readers',
-        username: 'mallory',
-      });
+    await world.as('sam').rest.teams.addOrUpdateMembershipForUserInOrg({
+      org: 'acme',
+      team_slug: 'billing-readers',
+      username: 'mallory',
+    });
     const pr = await request(
       world,
       'erin',
