@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateGrant } from '../../src/core/validateGrant.js';
+import { validatePolicy } from '../../src/core/validatePolicy.js';
 import { parseRfc3339 } from '../../src/core/time/index.js';
 import { grantOf, policyOf } from '../helpers/sourceOf.js';
 
@@ -244,6 +245,21 @@ describe('validateGrant', () => {
 
   it('compares logins case-insensitively, as GitHub does', () => {
     expect(problemsOf(base.replace('grantee: bob', 'grantee: BoB'))).toEqual([]);
+  });
+
+  it('leaves a ticket_pattern that does not compile to validatePolicy: reported once, on access.yml', () => {
+    const broken = policyOf(`version: 1
+resources:
+  prod-db:
+    provider: github-team
+    team: prod-db-admins
+    ticket_pattern: "([a-z"
+`);
+    const source = grantOf('grants/prod-db/bob.yml', base);
+    expect(validateGrant(source, { policy: broken.data, now })).toEqual([]);
+    expect(validatePolicy(broken).map((p) => `${p.file}:${p.line}:${p.col} ${p.code}`)).toEqual([
+      'access.yml:6:21 policy-ticket-pattern',
+    ]);
   });
 
   it('uses the default max_duration when the resource sets none', () => {

@@ -108,6 +108,11 @@ describe('validatePolicy', () => {
       ['8:21 policy-unknown-resource: resource "dbb" is not defined under resources; did you mean "db"?'],
     ],
     [
+      'guardrail naming an unknown resource with no close match',
+      `${head}${team}guardrails:\n  production:\n    require_grant: [payments]\n`,
+      ['8:21 policy-unknown-resource: resource "payments" is not defined under resources'],
+    ],
+    [
       "guardrail using another environment's deploy right",
       `${head}  deploy-staging:\n    provider: environment\n    environment: staging\nguardrails:\n  production:\n    require_grant: [deploy-staging]\n`,
       [

@@ -50,6 +50,10 @@ describe('validateRepo', () => {
     expect(where(unowned.problems)).toEqual(['grants/db/alice.yml:1:1 grant-unowned']);
   });
 
+  it('needs no CODEOWNERS while there are no grants to approve', () => {
+    expect(run({ 'access.yml': policy, 'grants/README.md': 'how to ask for access' }).problems).toEqual([]);
+  });
+
   it('reports a missing policy, misplaced files and other files under grants/', () => {
     const { problems } = run({
       '.github/CODEOWNERS': '* @acme/leads\n',
@@ -114,6 +118,27 @@ describe('planGrants', () => {
       role: 'member',
       expires: '2026-11-28T12:00:00Z',
     });
+  });
+
+  it('orders grants that expire at the same instant by file, whatever order they were read in', () => {
+    const { repo, problems } = run({
+      'access.yml': policy,
+      '.github/CODEOWNERS': '* @a\n',
+      'grants/web/zoe.yml': grant('zoe', 'web', '2026-11-28T12:00:00Z'),
+      'grants/db/bob.yml': grant('bob', 'db', '2026-11-28T13:00:00+01:00'),
+      'grants/db/alice.yml': grant('alice', 'db', '2026-11-28T11:00:00Z'),
+      'grants/db/carol.yml': grant('carol', 'db', '2026-11-28T12:00:00Z'),
+    });
+    const expected = [
+      'grants/db/alice.yml',
+      'grants/db/bob.yml',
+      'grants/db/carol.yml',
+      'grants/web/zoe.yml',
+    ];
+    for (const grants of [repo.grants, [...repo.grants].reverse()]) {
+      const plan = planGrants({ repo: { ...repo, grants }, problems, now });
+      expect(plan.active.map((g) => g.file)).toEqual(expected);
+    }
   });
 
   it('plans nothing when the policy itself is broken', () => {

@@ -55,6 +55,12 @@ describe('accessLevelFor', () => {
     ['repo role that is a permission', { ...repo, roles: ['pull', 'admin'] }, 'admin', 'admin'],
     ['repo named role falls back to permission', { ...repo, roles: ['oncall'] }, 'oncall', 'maintain'],
     ['repo without permission', { provider: 'github-repo', repo: 'acme/app' }, undefined, 'push'],
+    [
+      'repo named role without permission',
+      { provider: 'github-repo', repo: 'acme/app', roles: ['oncall'] },
+      'oncall',
+      'push',
+    ],
     ['repo with an invalid permission', { ...repo, permission: 'write' as never }, undefined, 'push'],
     ['environment', { provider: 'environment', environment: 'production' }, undefined, 'granted'],
     ['webhook role', { provider: 'webhook', url: 'https://x', roles: ['read'] }, 'read', 'granted'],

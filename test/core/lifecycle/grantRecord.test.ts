@@ -43,6 +43,7 @@ describe('grant records in PR bodies', () => {
     ['empty', undefined],
     ['null', null],
     ['damaged JSON', '<!-- grantops:record {"v":1, -->'],
+    ['a marker whose JSON does not parse', '<!-- grantops:record {"v":1,"file":"x",} -->'],
     ['another version', '<!-- grantops:record {"v":2,"file":"x","state":"applied"} -->'],
     ['no file', '<!-- grantops:record {"v":1,"state":"applied"} -->'],
   ])('refuse %s', (_name, body) => {

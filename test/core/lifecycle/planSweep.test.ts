@@ -109,6 +109,12 @@ describe('planSweep', () => {
     expect(result.nextDueAt).toBe(now + 10 * MIN);
   });
 
+  it('does not list an expired invalid grant grantops never recorded as an orphan: validation reports it', () => {
+    const result = plan({ grants: [g('junk', '2026-11-30T11:00:00Z', {}, false)] });
+    expect(result).toMatchObject({ revoke: [], orphans: [], apply: [], applyMissed: [], warn: [] });
+    expect(result.nextDueAt).toBeUndefined();
+  });
+
   it('skips a grant whose times cannot be read', () => {
     expect(plan({ grants: [g('broken', 'tomorrow')], branches: new Set([branch('broken')]) })).toMatchObject({
       revoke: [],

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateRequest, type RequestInput, type ReviewInfo } from '../../../src/core/request/index.js';
 import { parseRfc3339 } from '../../../src/core/time/index.js';
+import type { GrantsRepo } from '../../../src/core/grantsRepo.js';
+import type { Problem } from '../../../src/core/problem.js';
 import { repoOf } from '../../helpers/repoOf.js';
 
 const HEAD = 'h'.repeat(40);
@@ -440,5 +442,40 @@ describe('evaluateRequest: other kinds of change', () => {
     expect(
       evaluate({ headFiles: {}, changes: [{ path: 'grants/README.md', status: 'modified' }] }),
     ).toMatchObject({ kind: 'none', conclusion: 'neutral' });
+  });
+});
+
+describe('evaluateRequest: a default branch without a usable policy', () => {
+  // The loader always adds an access.yml problem when it cannot load the policy; a repo built by hand may not.
+  const unreadable = (file: string): Problem => ({
+    file,
+    line: 1,
+    col: 1,
+    code: 'grants-repo-unreadable',
+    message: `cannot read ${file}`,
+    severity: 'error',
+  });
+  it.each<[string, Problem[], Problem[]]>([
+    ['no problem to show', [], []],
+    [
+      'the first problem met',
+      [unreadable('grants/a.yml'), unreadable('grants/b.yml')],
+      [unreadable('grants/a.yml')],
+    ],
+  ])('fails every request closed, showing %s', (_name, problems, shown) => {
+    const base: GrantsRepo = {
+      policy: undefined,
+      grants: [],
+      codeowners: undefined,
+      grantPaths: [],
+      problems,
+    };
+    expect(evaluate({ base })).toMatchObject({
+      kind: 'request',
+      conclusion: 'failure',
+      mergeable: false,
+      problems: shown,
+      title: 'access.yml on main is invalid: fix it before any request can be judged',
+    });
   });
 });
