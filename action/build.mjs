@@ -21,6 +21,9 @@ rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 
 await build({
+  // Chunk names hash paths relative to the working directory: pin it, so the output does not
+  // depend on where the build is started from.
+  absWorkingDir: root,
   entryPoints: { index: join(root, 'action/src/index.ts') },
   outdir,
   bundle: true,
