@@ -52,12 +52,15 @@ export function checkGrantTimes(
   }
   if (expiresAt <= context.now) return problems; // expired: waiting to be revoked, not an error
   const from = Math.max(startsAt ?? context.now, context.now);
-  const emergencyCap = grant.emergency
-    ? parseDuration(context.resource.emergency?.max_duration ?? '')
-    : undefined;
+  const emergency = grant.emergency && context.resource.emergency ? context.resource.emergency : undefined;
+  const emergencyCap = emergency ? parseDuration(emergency.max_duration) : undefined;
+  if (emergency && emergencyCap === undefined) {
+    const message = `${grant.resource}'s emergency max_duration "${emergency.max_duration}" in access.yml is not a duration, so no emergency grant can be checked; fix access.yml`;
+    return [problemAt(source, ['emergency'], 'grant-emergency-cap', message)];
+  }
   const capMs = emergencyCap ?? context.settings.maxDurationMs;
-  const capText = emergencyCap
-    ? `emergency max_duration of ${context.resource.emergency?.max_duration}`
+  const capText = emergency
+    ? `emergency max_duration of ${emergency.max_duration}`
     : `max_duration of ${context.settings.maxDuration}`;
   if (expiresAt - from > capMs) {
     problems.push(

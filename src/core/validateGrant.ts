@@ -75,7 +75,9 @@ function checkTicket(source: SourceFile<Grant>, resource: Policy['resources'][st
   try {
     pattern = new RegExp(resource.ticket_pattern, 'u');
   } catch {
-    return []; // reported on access.yml by validatePolicy
+    // Also reported on access.yml by validatePolicy; a grant is never let through unchecked.
+    const message = `${name}'s ticket_pattern in access.yml is not a valid regular expression, so no ticket can be checked; fix access.yml`;
+    return [problemAt(source, ['ticket'], 'grant-ticket-pattern', message)];
   }
   return pattern.test(ticket)
     ? []

@@ -48,6 +48,10 @@ function problemsOf(
   }).map((p) => `${p.line}:${p.col} ${p.severity} ${p.code}: ${p.message}`);
 }
 
+const problemsFor = (
+  problems: readonly { line: number; col: number; severity: string; code: string; message: string }[],
+) => problems.map((p) => `${p.line}:${p.col} ${p.severity} ${p.code}: ${p.message}`);
+
 describe('validateGrant', () => {
   it('accepts a grant that follows every rule', () => {
     expect(problemsOf(base)).toEqual([]);
@@ -247,7 +251,7 @@ describe('validateGrant', () => {
     expect(problemsOf(base.replace('grantee: bob', 'grantee: BoB'))).toEqual([]);
   });
 
-  it('leaves a ticket_pattern that does not compile to validatePolicy: reported once, on access.yml', () => {
+  it('fails closed on a ticket_pattern that does not compile: the grant is refused, and access.yml reported', () => {
     const broken = policyOf(`version: 1
 resources:
   prod-db:
@@ -256,7 +260,9 @@ resources:
     ticket_pattern: "([a-z"
 `);
     const source = grantOf('grants/prod-db/bob.yml', base);
-    expect(validateGrant(source, { policy: broken.data, now })).toEqual([]);
+    expect(problemsFor(validateGrant(source, { policy: broken.data, now }))).toEqual([
+      "5:9 error grant-ticket-pattern: prod-db's ticket_pattern in access.yml is not a valid regular expression, so no ticket can be checked; fix access.yml",
+    ]);
     expect(validatePolicy(broken).map((p) => `${p.file}:${p.line}:${p.col} ${p.code}`)).toEqual([
       'access.yml:6:21 policy-ticket-pattern',
     ]);
@@ -268,5 +274,24 @@ resources:
     expect(problemsOf(text, { file: 'grants/staging/bob.yml' })).toEqual([
       "4:10 error grant-too-long: grant lasts 8h1s from 2026-11-28T10:00:00Z, over staging's max_duration of 8h; set expires to 2026-11-28T18:00:00Z or earlier",
     ]);
+  });
+});
+
+describe('validateGrant fails closed on a policy it cannot apply', () => {
+  it('refuses an emergency grant when the emergency cap in access.yml is not a duration', () => {
+    const broken = policyOf(`version: 1
+resources:
+  glass:
+    provider: github-team
+    team: sre
+    emergency: { max_duration: 0h }
+`);
+    const source = grantOf(
+      'grants/glass/bob.yml',
+      'grantee: bob\nresource: glass\nreason: "INC-1: everything is on fire"\nexpires: 2026-11-28T13:00:00Z\nemergency: true\n',
+    );
+    expect(
+      validateGrant(source, { policy: broken.data, now }).map((p) => `${p.line}:${p.col} ${p.code}`),
+    ).toEqual(['5:12 grant-emergency-cap']);
   });
 });

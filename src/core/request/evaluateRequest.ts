@@ -2,6 +2,7 @@ import type { Membership } from '../checkEligibility.js';
 import type { GrantsRepo } from '../grantsRepo.js';
 import type { Problem } from '../problem.js';
 import { parseDuration } from '../time/index.js';
+import { validatePolicy } from '../validatePolicy.js';
 import { validateRepo } from '../validateRepo.js';
 import { classifyChanges } from './classifyChanges.js';
 import { concludeRequest } from './concludeRequest.js';
@@ -75,15 +76,6 @@ export function evaluateRequest(input: RequestInput): RequestEvaluation {
     default:
       break;
   }
-  const basePolicyProblems = input.base.problems.filter(
-    (p) => p.file === 'access.yml' && p.severity === 'error',
-  );
-  if (!input.base.policy || basePolicyProblems.length > 0) {
-    const problems: Problem[] =
-      basePolicyProblems.length > 0 ? basePolicyProblems : input.base.problems.slice(0, 1);
-    const title = `access.yml on ${input.defaultBranch} is invalid: fix it before any request can be judged`;
-    return { ...base, kind: changes.kind, problems, conclusion: 'failure', title };
-  }
   if (changes.kind === 'maintenance') {
     const problems = validateRepo({ repo: input.head, now: input.now, membership: input.membership });
     const errors = problems.filter((p) => p.severity === 'error').length;
@@ -92,6 +84,18 @@ export function evaluateRequest(input: RequestInput): RequestEvaluation {
         ? `The change leaves the grants repository invalid (${errors} errors)`
         : 'Valid. Approval is by CODEOWNERS; grantops never merges policy changes';
     return { ...base, kind: 'maintenance', problems, conclusion: errors > 0 ? 'failure' : 'success', title };
+  }
+  // A request is judged only against a policy that loads and means something: a broken pattern or
+  // cap would otherwise let a grant through unchecked. (Maintenance PRs above may fix it.)
+  const basePolicyProblems = [
+    ...input.base.problems.filter((p) => p.file === 'access.yml' && p.severity === 'error'),
+    ...(input.base.policy ? validatePolicy(input.base.policy).filter((p) => p.severity === 'error') : []),
+  ];
+  if (!input.base.policy || basePolicyProblems.length > 0) {
+    const problems: Problem[] =
+      basePolicyProblems.length > 0 ? basePolicyProblems : input.base.problems.slice(0, 1);
+    const title = `access.yml on ${input.defaultBranch} is invalid: fix it before any request can be judged`;
+    return { ...base, kind: changes.kind, problems, conclusion: 'failure', title };
   }
   const ttlMs = parseDuration(input.base.policy.data.settings?.request_ttl ?? DEFAULT_REQUEST_TTL)!;
   const judged = judgeRequestedGrants({ input, requested: changes.requested, ttlMs });

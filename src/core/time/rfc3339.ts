@@ -49,7 +49,7 @@ export function parseRfc3339(text: string): number | undefined {
   const m = RFC3339.exec(text);
   const fields = m && fieldsOf(m);
   if (!m || !fields) return undefined;
-  const offsetText = m[8] ?? 'Z';
+  const offsetText = m[8]!; // the pattern requires the offset
   let offsetMin = 0;
   if (offsetText !== 'Z' && offsetText !== 'z') {
     const sign = offsetText.startsWith('-') ? -1 : 1;

@@ -5,8 +5,6 @@ export interface ZonedParts extends LocalDateTime {
   weekday: number;
 }
 
-const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
-
 /**
  * One formatter per zone, made on first use: constructing an `Intl.DateTimeFormat` costs far more
  * than formatting with it, and a check asks for the same few zones dozens of times. The formatters
@@ -23,7 +21,6 @@ function formatter(zone: string): Intl.DateTimeFormat {
     made = new Intl.DateTimeFormat('en-US', {
       timeZone: zone,
       hourCycle: 'h23',
-      weekday: 'short',
       year: 'numeric',
       month: 'numeric',
       day: 'numeric',
@@ -51,14 +48,17 @@ export function isValidTimeZone(zone: string): boolean {
 export function zonedParts(epochMs: number, zone: string): ZonedParts {
   const parts: Record<string, string> = {};
   for (const part of formatter(zone).formatToParts(new Date(epochMs))) parts[part.type] = part.value;
+  const year = Number(parts.year);
+  const month = Number(parts.month);
+  const day = Number(parts.day);
   return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
+    year,
+    month,
+    day,
     hour: Number(parts.hour),
     minute: Number(parts.minute),
     second: Number(parts.second),
-    weekday: WEEKDAYS[parts.weekday ?? ''] ?? 0,
+    weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(),
   };
 }
 

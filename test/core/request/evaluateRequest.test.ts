@@ -305,6 +305,33 @@ describe('evaluateRequest refuses every way around approval', () => {
     expect(result.problems.map((p) => p.code)).toEqual(['schema-unknown-key']);
   });
 
+  it('refuses a request while the policy on the default branch means nothing (a pattern that does not compile)', () => {
+    const broken = policy.replace(
+      'prod-db-admins',
+      'prod-db-admins\n    require_ticket: true\n    ticket_pattern: "([a-z"',
+    );
+    const result = evaluate({
+      base: repoOf({ ...baseFiles, 'access.yml': broken }),
+      reviews: [approve('dana'), approve('dave')],
+    });
+    expect(result).toMatchObject({
+      conclusion: 'failure',
+      mergeable: false,
+      title: 'access.yml on main is invalid: fix it before any request can be judged',
+    });
+    expect(result.problems.map((p) => p.code)).toEqual(['policy-ticket-pattern']);
+  });
+
+  it('still judges a PR that fixes a broken policy, on the fixed content', () => {
+    const broken = policy.replace('max_duration: 4h', 'max_duration: 0h');
+    const result = evaluate({
+      base: repoOf({ ...baseFiles, 'access.yml': broken }),
+      headFiles: { 'access.yml': policy },
+      changes: [{ path: 'access.yml', status: 'modified' }],
+    });
+    expect(result).toMatchObject({ kind: 'maintenance', conclusion: 'success' });
+  });
+
   it('fails a file under grants/ that is not a grant', () => {
     const result = evaluate({ headFiles: { 'grants/prod-db/notes.txt': 'hello' } });
     expect(result.conclusion).toBe('failure');
