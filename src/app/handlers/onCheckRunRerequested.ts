@@ -2,6 +2,7 @@ import type { Context } from 'probot';
 import { evaluatePullRequest } from '../evaluatePullRequest.js';
 import { CHECK_NAME } from '../checkRunIdentity.js';
 import type { AppDeps } from '../createApp.js';
+import { evaluationContextFor } from './evaluationContextFor.js';
 
 /** `check_run.rerequested` on grantops' own check: judge each of its pull requests again. */
 export async function onCheckRunRerequested(
@@ -18,15 +19,6 @@ export async function onCheckRunRerequested(
   const repo = { owner: payload.repository.owner.login, repo: payload.repository.name };
   for (const { number } of payload.check_run.pull_requests) {
     const pr = await port.getPullRequest(repo, number);
-    await evaluatePullRequest({
-      port,
-      repo,
-      defaultBranch: payload.repository.default_branch,
-      pr,
-      pushedBy: undefined,
-      now: deps.now(),
-      log: context.log,
-      validator: deps.validator,
-    });
+    await evaluatePullRequest(evaluationContextFor(context, deps, pr, undefined));
   }
 }

@@ -2,6 +2,7 @@ import type { Context } from 'probot';
 import { toPullRequest } from '../../github/octokit/pulls.js';
 import { evaluatePullRequest } from '../evaluatePullRequest.js';
 import type { AppDeps } from '../createApp.js';
+import { evaluationContextFor } from './evaluationContextFor.js';
 
 /** Actions after which the PR's head commit was pushed by the event's sender. */
 const PUSH_ACTIONS = new Set(['opened', 'synchronize']);
@@ -12,14 +13,8 @@ export async function onPullRequestEvent(context: Context<'pull_request'>, deps:
   // An edit of the title or body changes nothing grantops judges (and grantops edits its own
   // reverting PRs' bodies); a new base branch does.
   if (payload.action === 'edited' && !('base' in ((payload as { changes?: object }).changes ?? {}))) return;
-  await evaluatePullRequest({
-    port: deps.portFor(context),
-    repo: { owner: payload.repository.owner.login, repo: payload.repository.name },
-    defaultBranch: payload.repository.default_branch,
-    pr: toPullRequest(payload.pull_request),
-    pushedBy: PUSH_ACTIONS.has(payload.action) ? payload.sender?.login : undefined,
-    now: deps.now(),
-    log: context.log,
-    validator: deps.validator,
-  });
+  const pushedBy = PUSH_ACTIONS.has(payload.action) ? payload.sender?.login : undefined;
+  await evaluatePullRequest(
+    evaluationContextFor(context, deps, toPullRequest(payload.pull_request), pushedBy),
+  );
 }

@@ -2,6 +2,7 @@ import type { Context } from 'probot';
 import { toPullRequest } from '../../github/octokit/pulls.js';
 import { evaluatePullRequest } from '../evaluatePullRequest.js';
 import type { AppDeps } from '../createApp.js';
+import { evaluationContextFor } from './evaluationContextFor.js';
 import { lifecycleContextFor } from '../lifecycle/lifecycleContextFor.js';
 import { reviewEmergency } from '../lifecycle/reviewEmergency.js';
 
@@ -22,14 +23,5 @@ export async function onReviewEvent(context: Context<'pull_request_review'>, dep
     }
     return;
   }
-  await evaluatePullRequest({
-    port: deps.portFor(context),
-    repo: { owner: payload.repository.owner.login, repo: payload.repository.name },
-    defaultBranch: payload.repository.default_branch,
-    pr,
-    pushedBy: undefined,
-    now: deps.now(),
-    log: context.log,
-    validator: deps.validator,
-  });
+  await evaluatePullRequest(evaluationContextFor(context, deps, pr, undefined));
 }
