@@ -59,3 +59,19 @@ export function expectCleanRun(world: World): void {
   if (world.gh.errors.length > 0)
     throw new Error(`emulator errors: ${world.gh.errors.map((e) => e.message).join('; ')}`);
 }
+
+/** Turns off merge-on-approval in the seeded policy (people merge), without webhooks. */
+export function disableAppMerge(world: World): void {
+  const seeded = world.gh.readFile({ repo: R, path: 'access.yml' })!;
+  const from = 'merge: { enabled: true, method: squash }';
+  if (!seeded.includes(from)) throw new Error(`the seeded access.yml no longer has "${from}"`);
+  const policy = seeded.replace(from, 'merge: { enabled: false }');
+  world.gh.commit({
+    repo: R,
+    branch: 'main',
+    files: { 'access.yml': policy },
+    message: 'people merge requests',
+    author: 'sam',
+    silent: true,
+  });
+}

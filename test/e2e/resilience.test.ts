@@ -6,6 +6,7 @@ import { startWorld, type World } from '../../src/demo/startWorld.js';
 import { parseRfc3339 } from '../../src/core/time/index.js';
 import {
   approveAs,
+  disableAppMerge,
   expectCleanRun,
   grantText,
   HOUR,
@@ -236,17 +237,7 @@ describe('faults in the middle of applying', () => {
 describe('what the sweep catches', () => {
   it('a merge whose webhook was lost is applied by the next sweep, after checking its approval', async () => {
     world = await startWorld({ clock: manualClock(T0) });
-    const policy = world.gh
-      .readFile({ repo: R, path: 'access.yml' })!
-      .replace('merge: { enabled: true, method: squash }', 'merge: { enabled: false }');
-    world.gh.commit({
-      repo: R,
-      branch: 'main',
-      files: { 'access.yml': policy },
-      message: 'people merge requests',
-      author: 'sam',
-      silent: true,
-    });
+    disableAppMerge(world);
     const pr = await request(
       world,
       'alice',
@@ -290,17 +281,7 @@ describe('what the sweep catches', () => {
 
   it('two merges on one resource at the same moment are both applied, each recording the true prior access', async () => {
     world = await startWorld({ clock: manualClock(T0) });
-    const policy = world.gh
-      .readFile({ repo: R, path: 'access.yml' })!
-      .replace('merge: { enabled: true, method: squash }', 'merge: { enabled: false }');
-    world.gh.commit({
-      repo: R,
-      branch: 'main',
-      files: { 'access.yml': policy },
-      message: 'people merge requests',
-      author: 'sam',
-      silent: true,
-    });
+    disableAppMerge(world);
     const a = await request(
       world,
       'alice',
