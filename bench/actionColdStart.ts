@@ -12,7 +12,9 @@ import {
 import * as nodeModule from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 import { startFakeGitHubApi } from './fakeGitHubApi.js';
 
 /**
@@ -24,6 +26,9 @@ import { startFakeGitHubApi } from './fakeGitHubApi.js';
  *   the three so load on the machine hits all alike; medians and ratios;
  * - where Node has a compile cache (22.1+), also the start with a warm cache, as on a self-hosted
  *   runner that ran the Action before;
+ * - the floor the stack sets: a bundle of nothing but the `yaml` build the Action bundles, parsing the
+ *   same files (access.yml and every grant file), and that plus the process's first
+ *   `Intl.DateTimeFormat` (which freeze windows and time zones need), in the same alternating runs;
  * - the bundle's size: all of action/dist, and what a check of a checkout loads;
  * - API requests per check in API mode, counted by a loopback stand-in for GitHub.
  * `npm run build && node dist/bench/actionColdStart.js [RUNS]` (RUNS defaults to 40). The last line
@@ -89,8 +94,56 @@ function timed(args: string[], env: Record<string, string> | undefined, cwd: str
   return { wallMs, cpuMs: cpu === undefined || after === undefined ? undefined : after - cpu };
 }
 
-/** Cold starts (local grants) of the bundle, `node -e 0` and an empty ES module, alternating, after 3 warm-ups each. */
-function coldStart(dir: string): { action: Timing[]; node: Timing[]; esm: Timing[]; warm?: Timing[] } {
+/**
+ * The floor of the chosen stack: an ES module bundle of `yaml` alone (resolved by the Action's own
+ * esbuild plugin, so the same build the Action bundles), parsing with `parseDocument` the files a
+ * check of the workspace reads, and nothing else. With `GRANTOPS_FLOOR_INTL=1` it also builds one
+ * `Intl.DateTimeFormat` for a time zone, as any check of a policy with time zones does. It exits 1
+ * if a file did not parse, so it cannot measure less work than the Action does.
+ */
+async function buildYamlFloor(dir: string): Promise<string> {
+  const plugins = (await import(pathToFileURL(join(root, 'action', 'esbuildPlugins.mjs')).href)) as {
+    yamlEsm(root: string): import('esbuild').Plugin;
+  };
+  const outfile = join(dir, 'yaml-floor.mjs');
+  const entry = `
+import { LineCounter, parseDocument } from 'yaml';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+const base = join(process.cwd(), 'grants');
+const files = ['access.yml', ...readdirSync(join(base, 'grants'), { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.yml')).map((f) => join('grants', f))];
+let errors = 0;
+for (const f of files) errors += parseDocument(readFileSync(join(base, f), 'utf8'), { lineCounter: new LineCounter(), uniqueKeys: true, version: '1.2' }).errors.length;
+if (process.env.GRANTOPS_FLOOR_INTL) new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Berlin', hourCycle: 'h23' }).format(0);
+if (errors > 0 || files.length < 2) process.exit(1);
+`;
+  await build({
+    stdin: { contents: entry, resolveDir: root, sourcefile: 'yaml-floor.mjs', loader: 'js' },
+    absWorkingDir: root,
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    minify: true,
+    logLevel: 'warning',
+    plugins: [plugins.yamlEsm(root)],
+  });
+  return outfile;
+}
+
+type Times = {
+  action: Timing[];
+  node: Timing[];
+  esm: Timing[];
+  yamlFloor: Timing[];
+  yamlIntlFloor: Timing[];
+  warm?: Timing[];
+};
+
+/** Cold starts (local grants) of the bundle, `node -e 0`, an empty ES module and the stack's floors, alternating, after 3 warm-ups each. */
+function coldStart(dir: string, floor: string): Times {
   const env = runnerEnv(dir, { environment: 'staging', 'grants-path': 'grants', 'github-token': '' });
   const hosted = { ...env, RUNNER_ENVIRONMENT: 'github-hosted' };
   const empty = join(dir, 'empty.mjs');
@@ -104,6 +157,8 @@ function coldStart(dir: string): { action: Timing[]; node: Timing[]; esm: Timing
     action: bundle(hosted),
     node: () => timed(['-e', '0'], { PATH: env.PATH as string }, dir),
     esm: () => timed([empty], { PATH: env.PATH as string }, dir),
+    yamlFloor: () => timed([floor], { PATH: env.PATH as string }, dir),
+    yamlIntlFloor: () => timed([floor], { PATH: env.PATH as string, GRANTOPS_FLOOR_INTL: '1' }, dir),
   };
   // A self-hosted runner keeps os.tmpdir() between jobs: the warm-ups fill the compile cache.
   if ('enableCompileCache' in nodeModule)
@@ -117,7 +172,7 @@ function coldStart(dir: string): { action: Timing[]; node: Timing[]; esm: Timing
   const times: Record<string, Timing[]> = Object.fromEntries(names.map((name) => [name, []]));
   for (let i = 0; i < RUNS; i++)
     for (const name of i % 2 === 0 ? names : [...names].reverse()) times[name]!.push(runs[name]!());
-  return times as { action: Timing[]; node: Timing[]; esm: Timing[]; warm?: Timing[] };
+  return times as Times;
 }
 
 /**
@@ -193,6 +248,9 @@ interface Figures {
   esmRatio: number;
   actionCpuMs: number;
   nodeCpuMs: number;
+  /** `yaml` alone parsing the same files, and that plus the first Intl.DateTimeFormat. */
+  yamlFloorMs: number;
+  yamlIntlFloorMs: number;
   /** With a warm compile cache (Node 22.1+ only). */
   warmMs?: number;
   warmRatio?: number;
@@ -221,6 +279,9 @@ function print(f: Figures): void {
     console.log(
       `  CPU time (all threads, 10 ms ticks): median ${f.actionCpuMs} ms vs ${f.nodeCpuMs} ms, ${(f.actionCpuMs / f.nodeCpuMs).toFixed(2)}x`,
     );
+  console.log(
+    `  the stack's floor: yaml alone parsing the same files: median ${f.yamlFloorMs.toFixed(0)} ms (${(f.yamlFloorMs / f.nodeMs).toFixed(2)}x node -e 0); plus the first Intl.DateTimeFormat: ${f.yamlIntlFloorMs.toFixed(0)} ms (${(f.yamlIntlFloorMs / f.nodeMs).toFixed(2)}x)`,
+  );
   if (f.warmMs !== undefined)
     console.log(
       `  with a warm compile cache (self-hosted runner): median ${f.warmMs.toFixed(0)} ms, ${f.warmRatio?.toFixed(2)}x node -e 0`,
@@ -247,7 +308,7 @@ async function main(): Promise<void> {
   );
   const { dir, files } = makeWorkspace();
   try {
-    const times = coldStart(dir);
+    const times = coldStart(dir, await buildYamlFloor(dir));
     const wall = (ts: Timing[]) => median(ts.map((t) => t.wallMs));
     const cpu = (ts: Timing[]) => (ts[0]?.cpuMs === undefined ? NaN : median(ts.map((t) => t.cpuMs ?? NaN)));
     const actionMs = wall(times.action);
@@ -262,6 +323,8 @@ async function main(): Promise<void> {
       esmRatio: actionMs / esmMs,
       actionCpuMs: cpu(times.action),
       nodeCpuMs: cpu(times.node),
+      yamlFloorMs: wall(times.yamlFloor),
+      yamlIntlFloorMs: wall(times.yamlIntlFloor),
       ...(warmMs !== undefined ? { warmMs, warmRatio: warmMs / nodeMs } : {}),
       runs: RUNS,
       ...bundleFiles(),
