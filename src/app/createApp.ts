@@ -3,6 +3,8 @@ import { createSchemaValidator, type SchemaValidator } from '../config/schemaVal
 import { createOctokitPort } from '../github/octokit/createOctokitPort.js';
 import type { OctokitClient } from '../github/octokit/state.js';
 import type { GitHubPort } from '../github/port.js';
+import type { RecordSeal } from '../core/lifecycle/index.js';
+import { createRecordSeal } from './lifecycle/recordSeal.js';
 import { onCheckRunRerequested } from './handlers/onCheckRunRerequested.js';
 import { onPullRequestClosed } from './handlers/onPullRequestClosed.js';
 import { onPullRequestEvent } from './handlers/onPullRequestEvent.js';
@@ -31,6 +33,8 @@ export interface AppDeps {
   retry: RetryPolicy;
   /** Asks the in-process sweeper to run just after an instant (an applied grant's expiry). */
   wakeAt?: (epochMs: number) => void;
+  /** Seals the grant records the App writes in reverting PRs, and checks the ones it reads. */
+  seal: RecordSeal;
 }
 
 /** The production dependencies: the wall clock and the installation's Octokit behind the port. */
@@ -40,7 +44,9 @@ export function defaultDeps(
     now?: () => number;
     env?: Readonly<Record<string, string | undefined>>;
     grantsRepo?: GrantsRepoSetting;
-  } = {},
+    /** The secret of the record seal (AppConfig.recordKey). */
+    recordKey: string;
+  },
 ): AppDeps {
   return {
     now: options.now ?? (() => Date.now()),
@@ -53,6 +59,7 @@ export function defaultDeps(
     env: options.env ?? {},
     lock: new KeyedLock(),
     retry: DEFAULT_RETRY,
+    seal: createRecordSeal(options.recordKey),
   };
 }
 

@@ -35,6 +35,7 @@ export function sweepDepsOf(probot: Probot, appId: number, deps: AppDeps, log: L
     validator: deps.validator,
     lock: deps.lock,
     retry: deps.retry,
+    seal: deps.seal,
     log,
   };
 }

@@ -15,6 +15,8 @@ export interface AppConfig {
   sweepIntervalMs: number;
   /** Which repository holds the grants (GRANTOPS_GRANTS_REPO: `name` or `owner/name`). */
   grantsRepo: GrantsRepoSetting;
+  /** The secret grant records are sealed with: GRANTOPS_RECORD_KEY, else WEBHOOK_SECRET. */
+  recordKey: string;
 }
 
 /** The App cannot start: names every missing or invalid setting and how to fix it. */
@@ -48,6 +50,10 @@ export function readAppConfig(env: Readonly<Record<string, string | undefined>>)
   if (privateKey && !/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(privateKey))
     missing.push('PRIVATE_KEY: is not a PEM private key');
   if (!env.WEBHOOK_SECRET) missing.push('WEBHOOK_SECRET: the webhook secret set on the App settings page');
+  if (env.GRANTOPS_RECORD_KEY !== undefined && env.GRANTOPS_RECORD_KEY.length < 16)
+    missing.push(
+      'GRANTOPS_RECORD_KEY: must be at least 16 characters (a random secret; leave it unset to use WEBHOOK_SECRET)',
+    );
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     missing.push(`PORT: "${env.PORT}" is not a port number`);
@@ -77,5 +83,6 @@ export function readAppConfig(env: Readonly<Record<string, string | undefined>>)
     logLevel: env.LOG_LEVEL ?? 'info',
     sweepIntervalMs: sweep * 1000,
     grantsRepo: grantsRepo!,
+    recordKey: env.GRANTOPS_RECORD_KEY ?? env.WEBHOOK_SECRET!,
   };
 }

@@ -39,7 +39,12 @@ export async function startServer(
   const sweeperRef: { current?: ReturnType<typeof startSweeper> } = {};
   const deps: AppDeps = {
     wakeAt: (epochMs) => sweeperRef.current?.wakeAt(epochMs),
-    ...defaultDeps({ appId: config.appId, grantsRepo: config.grantsRepo, env: config.env ?? {} }),
+    ...defaultDeps({
+      appId: config.appId,
+      grantsRepo: config.grantsRepo,
+      env: config.env ?? {},
+      recordKey: config.recordKey,
+    }),
     ...config.deps,
   };
   const middleware = await createNodeMiddleware(createApp(deps), { probot, webhooksPath: WEBHOOKS_PATH });

@@ -105,6 +105,7 @@ export async function startWorld(
     appId: credentials.id,
     privateKey: credentials.privateKey,
     webhookSecret: credentials.webhookSecret,
+    recordKey: credentials.webhookSecret,
     baseUrl: gh.url,
     port: options.appPort ?? 0,
     host: '127.0.0.1',

@@ -100,6 +100,10 @@ export interface LabelledPull {
 export interface RevertPull {
   number: number;
   open: boolean;
+  /** The branch it would merge into. */
+  base: string;
+  /** Set by `openRevertPull` when it built the branch itself: the commit it wrote. */
+  builtHead?: string;
   body: string;
   headSha: string;
   labels: string[];
@@ -145,7 +149,16 @@ export interface GitHubPort {
   /** Open pull requests (and issues) carrying a label, with their bodies. */
   listOpenByLabel(repo: RepoId, label: string): Promise<LabelledPull[]>;
   /** The open (or, with `state: 'all'`, the latest) pull request whose head is `branch`. */
-  findPullByBranch(repo: RepoId, branch: string, state?: 'open' | 'all'): Promise<RevertPull | undefined>;
+  /**
+   * The pull requests from `branch` of this repository into `base`, newest first (at most 10): open
+   * ones, or all. Anyone who can read the repository can open one, so their bodies prove nothing
+   * until a record's seal is checked.
+   */
+  listPullsByBranch(
+    repo: RepoId,
+    branch: string,
+    options: { base: string; state: 'open' | 'all' },
+  ): Promise<RevertPull[]>;
   /**
    * Creates (or reuses) the branch that deletes `file` from the tip of `baseBranch` and the open
    * pull request from it. Idempotent: an existing branch is moved, an existing PR is returned.

@@ -44,7 +44,12 @@ export async function createLambdaApp(options: LambdaOptions): Promise<LambdaApp
   const log = options.log ?? pino({ level: config.logLevel });
   const probot = createProbot(config, { log, ...(options.client ? { client: options.client } : {}) });
   const deps: AppDeps = {
-    ...defaultDeps({ appId: config.appId, grantsRepo: config.grantsRepo, env: options.env }),
+    ...defaultDeps({
+      appId: config.appId,
+      grantsRepo: config.grantsRepo,
+      env: options.env,
+      recordKey: config.recordKey,
+    }),
     ...options.deps,
   };
   // Probot 14 initialises asynchronously: `load` waits for it, so `probot.webhooks` is ready after.

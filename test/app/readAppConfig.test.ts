@@ -37,6 +37,7 @@ describe('readAppConfig', () => {
       'GRANTOPS_SWEEP_INTERVAL_SECONDS: must be a number of seconds',
     ],
     [{ GRANTOPS_GRANTS_REPO: 'a/b/c' }, 'GRANTOPS_GRANTS_REPO'],
+    [{ GRANTOPS_RECORD_KEY: 'short' }, 'GRANTOPS_RECORD_KEY: must be at least 16 characters'],
   ])('%j is refused, naming the setting', (env, message) => {
     expect(() => readAppConfig({ APP_ID: '1', PRIVATE_KEY: pem, WEBHOOK_SECRET: 's', ...env })).toThrowError(
       message,
@@ -59,6 +60,7 @@ describe('readAppConfig', () => {
       port: 3000,
       sweepIntervalMs: 60_000,
       grantsRepo: { owner: 'acme', name: 'grants' },
+      recordKey: 's', // records are sealed with the webhook secret unless GRANTOPS_RECORD_KEY is set
     });
     const inline = readAppConfig({
       APP_ID: '42',
@@ -71,5 +73,12 @@ describe('readAppConfig', () => {
       sweepIntervalMs: 0,
       grantsRepo: { name: 'access-grants' },
     });
+    const ownKey = readAppConfig({
+      APP_ID: '42',
+      PRIVATE_KEY: pem,
+      WEBHOOK_SECRET: 's',
+      GRANTOPS_RECORD_KEY: 'a-record-key-of-32-characters-xx',
+    });
+    expect(ownKey.recordKey).toBe('a-record-key-of-32-characters-xx');
   });
 });

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeRecord } from '../../src/core/lifecycle/index.js';
 import { API, OWNER, REPO } from '../helpers/githubNock.js';
 import { runCliCapture } from '../helpers/runCliCapture.js';
+import { testScope } from '../helpers/testSeal.js';
 import { grantRecord } from './records.js';
 
 const R = `/repos/${OWNER}/${REPO}`;
@@ -104,7 +105,7 @@ describe('grantops audit: GitHub failures name the fix (exit 2)', () => {
   });
 
   it('a failed read after the listing fails the export rather than leave a gap', async () => {
-    audit.openReverts(200, [listed(12, encodeRecord(grantRecord()))]);
+    audit.openReverts(200, [listed(12, encodeRecord(grantRecord(), testScope()))]);
     audit.closed();
     audit.blob(500);
     const { code, stderr } = await runCliCapture(ARGS, { env: ENV });
@@ -128,7 +129,7 @@ describe('grantops audit: output', () => {
 
 describe('grantops audit: what is gone is left empty (exit 0)', () => {
   it('a grant file blob that is gone leaves reason and ticket empty', async () => {
-    audit.openReverts(200, [listed(12, encodeRecord(grantRecord()))]);
+    audit.openReverts(200, [listed(12, encodeRecord(grantRecord(), testScope()))]);
     audit.closed();
     audit.blob(404);
     const { code, stdout, stderr } = await runCliCapture(ARGS, { env: ENV });

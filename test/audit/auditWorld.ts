@@ -6,6 +6,7 @@ import { APPLY_REPORT_MARKER } from '../../src/app/lifecycle/reportApplied.js';
 import { gitBlobSha } from '../../src/github/gitBlobSha.js';
 import { appPrivateKey, silent } from '../emulator/world.js';
 import { grantRecord } from './records.js';
+import { testScope } from '../helpers/testSeal.js';
 
 /** The emulator with a settable clock, org acme, users, repo acme/access and the grantops App installed. */
 export interface AuditWorld {
@@ -96,7 +97,7 @@ export async function mergeRequest(
 }
 
 const bodyOf = (record: GrantRecord) =>
-  `Scheduled revocation of ${record.resource} for @${record.grantee}.\n\n${encodeRecord(record)}`;
+  `Scheduled revocation of ${record.resource} for @${record.grantee}.\n\n${encodeRecord(record, testScope())}`;
 
 /** The App's scheduled reverting PR for a grant, opened at `at` with its record, labelled. */
 export async function openRevert(w: AuditWorld, over: Partial<GrantRecord>, at: string): Promise<number> {

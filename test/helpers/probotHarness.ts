@@ -4,6 +4,7 @@ import { Probot } from 'probot';
 import { grantopsOctokit } from '../../src/app/grantopsOctokit.js';
 import { createApp, defaultDeps, type AppDeps } from '../../src/app/createApp.js';
 import { parseRfc3339 } from '../../src/core/time/index.js';
+import { TEST_RECORD_KEY } from './testSeal.js';
 
 export const APP_ID = 123;
 const { privateKey } = generateKeyPairSync('rsa', {
@@ -31,6 +32,6 @@ export function probotHarness(options: { now?: string; deps?: Partial<AppDeps> }
     Octokit: grantopsOctokit({ throttle: false, retries: 0, retryBaseMs: 1, rateLimitRetries: 0 }),
   });
   const now = parseRfc3339(options.now ?? '2026-11-28T10:00:00Z')!;
-  probot.load(createApp({ ...defaultDeps({ appId: APP_ID, now: () => now }), ...options.deps }));
+  probot.load(createApp({ ...defaultDeps({ appId: APP_ID, now: () => now, recordKey: TEST_RECORD_KEY }), ...options.deps }));
   return { probot, logs };
 }

@@ -3,16 +3,23 @@ import { isUnderGrants } from '../../core/grantPath.js';
 import type { AppDeps } from '../createApp.js';
 import { lifecycleContextFor } from '../lifecycle/lifecycleContextFor.js';
 import { reportUnapproved } from '../lifecycle/reportUnapproved.js';
+import { holdsAccess, revertBranch, type GrantRecord } from '../../core/lifecycle/index.js';
+import { readGrantsState, siblingRecords } from '../lifecycle/readGrantsState.js';
+import { findRecordedPull } from '../lifecycle/recordedPull.js';
+import { revokeGrant } from '../lifecycle/revokeGrant.js';
 
 /**
  * `push` to the default branch: a commit that adds or changes grant files and belongs to no merged
- * pull request was pushed directly. It is reported on the commit and never applied. (Merges are
- * applied by the pull_request.closed handler; missed ones by the sweep.)
+ * pull request was pushed directly. It is reported on the commit and never applied; a grant that
+ * was applied and is now changed this way (a later `expires`, another role) loses its access now,
+ * since what holds it is no longer what was approved. (Merges are applied by the
+ * pull_request.closed handler; missed ones by the sweep.)
  */
 export async function onPush(context: Context<'push'>, deps: AppDeps): Promise<void> {
   const { payload } = context;
   if (payload.ref !== `refs/heads/${payload.repository.default_branch}` || payload.deleted) return;
   const ctx = lifecycleContextFor(context, deps);
+  const changedApplied = new Set<string>();
   for (const commit of payload.commits) {
     const grants = [...(commit.added ?? []), ...(commit.modified ?? [])].filter(
       (path) => isUnderGrants(path) && /\.ya?ml$/.test(path),
@@ -26,6 +33,29 @@ export async function onPush(context: Context<'push'>, deps: AppDeps): Promise<v
         commit: commit.id,
         why: `commit ${commit.id.slice(0, 7)} was pushed to ${ctx.defaultBranch} without a pull request`,
       });
+      changedApplied.add(file);
     }
+  }
+  if (changedApplied.size === 0) return;
+  const state = await readGrantsState(ctx, payload.after);
+  for (const file of changedApplied) {
+    const branch = revertBranch(file);
+    const { record } = await findRecordedPull(ctx, branch);
+    if (!record || !holdsAccess(record)) continue;
+    ctx.log.warn(
+      { file, grantee: record.grantee, resource: record.resource },
+      `${file} was changed on ${ctx.defaultBranch} without a pull request: revoking its access now`,
+    );
+    await revokeGrant(
+      ctx,
+      {
+        branch,
+        pull: undefined,
+        fileOnMain: state.parsed.some((g) => g.file === file),
+        activeGrants: state.active,
+        siblings: (r: GrantRecord) => siblingRecords(ctx, state, r.file, r),
+      },
+      deps.retry,
+    );
   }
 }

@@ -1,11 +1,12 @@
 import { accessLevelFor, planApply, type AccessLevel } from '../../core/access/index.js';
-import { decodeRecord, LABELS, revertBranch, type GrantRecord } from '../../core/lifecycle/index.js';
+import { LABELS, openRecord, revertBranch, type GrantRecord } from '../../core/lifecycle/index.js';
 import { grantWindow } from '../../core/grantWindow.js';
 import { formatUtc } from '../../core/time/index.js';
 import type { Grant, Resource } from '../../core/types.js';
 import type { RevertPull } from '../../github/port.js';
 import type { LifecycleContext } from './lifecycleContext.js';
 import { providerFor } from './providerFor.js';
+import { findRecordedPull, sealScope } from './recordedPull.js';
 import { revertBody, revertTitle } from './renderRevertPull.js';
 import { retryFailures, type RetryPolicy } from './retryFailures.js';
 import { saveRecord } from './saveRecord.js';
@@ -85,10 +86,23 @@ export async function applyGrant(
     });
     const branch = revertBranch(item.file);
     const granted = accessLevelFor(item.resource, item.grant.role);
-    let pull = await ctx.port.findPullByBranch(ctx.repo, branch);
-    const recorded = pull
-      ? (await import('../../core/lifecycle/index.js')).decodeRecord(pull.body)
-      : undefined;
+    const found = await findRecordedPull(ctx, branch);
+    let pull = found.pull;
+    let recorded = found.record;
+    // An open reverting PR without a record grantops sealed was edited or forged: what the grantee
+    // had before cannot be known, so revocation will take all of this resource's access away.
+    const untrusted = pull !== undefined && recorded === undefined;
+    if (untrusted)
+      ctx.log.error(
+        { file: item.file, pull: pull!.number },
+        `the reverting PR #${pull!.number} of ${item.file} holds no record grantops sealed: the access held before is taken as none, so at expiry all access to ${item.grant.resource} is removed from ${item.grant.grantee}; check it by hand`,
+      );
+    if (!pull) {
+      // No open reverting PR: its branch may have been deleted, which closes the PR. A sealed record
+      // of this grant on a closed PR still holds what the grantee had before: keep it.
+      const closed = await findRecordedPull(ctx, branch, 'all');
+      if (closed.record && closed.record.state !== 'revoked') recorded = closed.record;
+    }
     const fresh = newRecord(item, undefined, granted, now);
     let record: GrantRecord = recorded
       ? {
@@ -109,15 +123,22 @@ export async function applyGrant(
         }
       : fresh;
     if (
+      pull &&
       recorded &&
       recorded.blob === item.blob &&
       (recorded.state === 'applied' || recorded.state === 'pending')
     )
-      return { record: recorded, pull: pull! };
+      return { record: recorded, pull };
     if (record.state !== 'scheduled' && record.before === undefined) {
-      // What no grantops grant explains: a sibling's recorded `before`, else what the grantee has now.
+      // What no grantops grant explains: a sibling's recorded `before`, else what the grantee has now
+      // (nothing of this grant was applied yet), unless the PR's record cannot be trusted.
       const sibling = item.siblings.find((s) => s.before !== undefined);
-      record = { ...record, before: sibling ? sibling.before : await provider.read(targetOf(record)) };
+      const before = untrusted
+        ? 'none'
+        : sibling
+          ? sibling.before
+          : await provider.read(targetOf(record));
+      record = { ...record, before };
     }
     if (!pull) {
       const opened = await ctx.port.openRevertPull(ctx.repo, {
@@ -125,7 +146,7 @@ export async function applyGrant(
         file: item.file,
         baseBranch: ctx.defaultBranch,
         title: revertTitle(record),
-        body: revertBody(record),
+        body: revertBody(record, sealScope(ctx)),
         labels: [
           LABELS.revoke,
           ...(record.state === 'scheduled' ? [LABELS.scheduled] : []),
@@ -133,16 +154,19 @@ export async function applyGrant(
         ],
       });
       // Another replica may have opened it first: its record's `before` was read before anything was applied.
-      const theirs = decodeRecord(opened.body);
-      if (theirs?.before !== undefined) record = { ...record, before: theirs.before };
+      if (opened.builtHead) record = { ...record, revertHead: opened.builtHead };
+      const theirs = openRecord(opened.body, sealScope(ctx));
+      if (theirs.status === 'sealed' && theirs.record.before !== undefined)
+        record = { ...record, before: theirs.record.before };
       pull = opened;
     } else if (recorded && recorded.blob !== item.blob) {
-      await ctx.port.rebuildRevertBranch(ctx.repo, {
+      const revertHead = await ctx.port.rebuildRevertBranch(ctx.repo, {
         branch,
         file: item.file,
         baseBranch: ctx.defaultBranch,
         message: revertTitle(record),
       });
+      record = { ...record, revertHead };
     }
     ctx.wakeAt?.(Date.parse(record.expires));
     if (record.state === 'scheduled') {

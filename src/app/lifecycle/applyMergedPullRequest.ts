@@ -1,7 +1,7 @@
 import { classifyChanges } from '../../core/request/index.js';
 import {
-  decodeRecord,
   LABELS,
+  openRecord,
   REVERT_BRANCH_PREFIX,
   revertBranch,
   type GrantRecord,
@@ -13,6 +13,7 @@ import { resolveMembership } from '../resolveMembership.js';
 import { applyGrant } from './applyGrant.js';
 import type { LifecycleContext } from './lifecycleContext.js';
 import { readGrantsState, siblingRecords } from './readGrantsState.js';
+import { sealScope } from './recordedPull.js';
 import { ownerApprovers, readApprovals } from './ownerApprovers.js';
 import { reportApplied, type ApplyReportLine } from './reportApplied.js';
 import type { RetryPolicy } from './retryFailures.js';
@@ -37,12 +38,20 @@ export async function applyMergedPullRequest(
   const state = await readGrantsState(ctx, pr.mergeCommitSha);
   const lines: ApplyReportLine[] = [];
   for (const file of changes.removed) {
-    const own = pr.headRef.startsWith(REVERT_BRANCH_PREFIX) ? decodeRecord(pr.body) : undefined;
+    const opened = pr.headRef.startsWith(REVERT_BRANCH_PREFIX) ? openRecord(pr.body, sealScope(ctx)) : undefined;
+    const own = opened?.status === 'sealed' ? opened.record : undefined;
     const ownRecord = own?.file === file;
     // grantops merged its own reverting PR after revoking: nothing is left to do or to report
     if (ownRecord && own.state === 'revoked') continue;
     const pull: RevertPull | undefined = ownRecord
-      ? { number: pr.number, open: false, body: pr.body, headSha: pr.headSha, labels: pr.labels }
+      ? {
+          number: pr.number,
+          open: false,
+          base: pr.baseRef,
+          body: pr.body,
+          headSha: pr.headSha,
+          labels: pr.labels,
+        }
       : undefined;
     const siblings = (record: GrantRecord) => siblingRecords(ctx, state, file, record);
     const revoked = await revokeGrant(

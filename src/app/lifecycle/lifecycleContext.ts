@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { SchemaValidator } from '../../config/schemaValidator.js';
+import type { RecordSeal } from '../../core/lifecycle/index.js';
 import type { GitHubPort, RepoId } from '../../github/port.js';
 import type { ProviderClient } from './providerFor.js';
 import type { KeyedLock } from '../keyedLock.js';
@@ -19,6 +20,8 @@ export interface LifecycleContext {
   log: Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
   lock: KeyedLock;
   validator: SchemaValidator;
+  /** Seals the grant records the App writes, and checks the ones it reads. */
+  seal: RecordSeal;
   /** Asks for a sweep just after an instant, when a timer runs in this process. */
   wakeAt?: (epochMs: number) => void;
 }

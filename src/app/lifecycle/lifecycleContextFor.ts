@@ -20,6 +20,7 @@ export function lifecycleContextFor(
     log: context.log,
     lock: deps.lock,
     validator: deps.validator,
+    seal: deps.seal,
     ...(deps.wakeAt ? { wakeAt: deps.wakeAt } : {}),
   };
 }

@@ -8,7 +8,9 @@ export const MERGE_BLOCKED_MARKER = '<!-- grantops:revert-merge-blocked -->';
 /**
  * Finishes a revoked grant's reverting PR: merges it while the grant file is still on the default
  * branch (rebuilding the branch once if the file changed since), otherwise closes it and deletes its
- * branch. A refused merge is reported on the PR; the access is already gone either way.
+ * branch. A refused merge is reported on the PR; the access is already gone either way. Only the
+ * commit grantops built is ever merged: a branch someone pushed to is built again first, so the
+ * App's merge (often allowed past branch protection) never carries anyone else's changes.
  */
 export async function mergeRevertPull(
   ctx: LifecycleContext,
@@ -26,18 +28,23 @@ export async function mergeRevertPull(
     return;
   }
   const title = `${revertTitle(record)} (#${pull.number})`;
-  let outcome = await ctx.port.mergePullRequest(ctx.repo, pull.number, {
-    sha: full.headSha,
-    method: 'squash',
-    title,
-  });
-  if (!outcome.merged && outcome.reason !== 'forbidden') {
-    const sha = await ctx.port.rebuildRevertBranch(ctx.repo, {
+  const rebuild = () =>
+    ctx.port.rebuildRevertBranch(ctx.repo, {
       branch: params.branch,
       file: record.file,
       baseBranch: ctx.defaultBranch,
       message: revertTitle(record),
     });
+  const ours = record.revertHead !== undefined && record.revertHead === full.headSha;
+  if (!ours)
+    ctx.log.warn(
+      { pull: pull.number, head: full.headSha, built: record.revertHead },
+      `reverting PR #${pull.number} does not point at the commit grantops built: building it again before merging`,
+    );
+  let sha = ours ? full.headSha : await rebuild();
+  let outcome = await ctx.port.mergePullRequest(ctx.repo, pull.number, { sha, method: 'squash', title });
+  if (!outcome.merged && outcome.reason !== 'forbidden' && ours) {
+    sha = await rebuild();
     outcome = await ctx.port.mergePullRequest(ctx.repo, pull.number, { sha, method: 'squash', title });
   }
   if (outcome.merged) {

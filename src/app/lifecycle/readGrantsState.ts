@@ -1,12 +1,13 @@
 import { loadGrantsRepo } from '../../config/loadGrantsRepo.js';
 import { grantStatus, grantWindow } from '../../core/grantWindow.js';
 import type { GrantsRepo } from '../../core/grantsRepo.js';
-import { decodeRecord, revertBranch, type GrantRecord } from '../../core/lifecycle/index.js';
+import { revertBranch, type GrantRecord } from '../../core/lifecycle/index.js';
 import type { Problem } from '../../core/problem.js';
 import type { Grant, Policy } from '../../core/types.js';
 import { validateRepo } from '../../core/validateRepo.js';
 import { gitBlobSha } from '../../github/gitBlobSha.js';
 import type { LifecycleContext } from './lifecycleContext.js';
+import { findRecordedPull } from './recordedPull.js';
 
 /** A valid grant on the default branch, with the blob SHA of its file. */
 export interface GrantOnMain {
@@ -82,9 +83,7 @@ export async function siblingRecords(
     );
   });
   const records = await Promise.all(
-    others.map(async (g) =>
-      decodeRecord((await ctx.port.findPullByBranch(ctx.repo, revertBranch(g.file)))?.body),
-    ),
+    others.map(async (g) => (await findRecordedPull(ctx, revertBranch(g.file))).record),
   );
   return records.filter((r): r is GrantRecord => r !== undefined);
 }

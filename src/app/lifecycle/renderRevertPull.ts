@@ -1,4 +1,4 @@
-import { encodeRecord, type GrantRecord } from '../../core/lifecycle/index.js';
+import { encodeRecord, type GrantRecord, type SealScope } from '../../core/lifecycle/index.js';
 
 const when = (iso: string | undefined) =>
   iso ? iso.replace('T', ' ').replace(/:00Z$/, ' UTC').replace(/Z$/, ' UTC') : '';
@@ -18,14 +18,27 @@ const STATE_TEXT: Record<GrantRecord['state'], string> = {
   'revoke-failed': 'revoke FAILED (irrevocable until a sweep succeeds): every sweep retries',
 };
 
-/** The body of a reverting PR: what it does, when, how to give back or extend, and the hidden record. */
-export function revertBody(record: GrantRecord): string {
+/**
+ * Text from grant files and errors, made inert in Markdown: no HTML (a `<!--` would hide the rest
+ * of the body, or imitate the record's marker), no table breaks, one line.
+ */
+const inert = (text: string) =>
+  text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/`/g, "'");
+
+/** The body of a reverting PR: what it does, when, how to give back or extend, and the sealed record. */
+export function revertBody(record: GrantRecord, scope: SealScope): string {
   const lines = [
-    `Scheduled revocation of **${record.resource}**${record.role ? ` (${record.role})` : ''} for @${record.grantee}${record.requestPr ? `, granted by #${record.requestPr}` : ''}.`,
+    `Scheduled revocation of **${inert(record.resource)}**${record.role ? ` (${inert(record.role)})` : ''} for @${inert(record.grantee)}${record.requestPr ? `, granted by #${record.requestPr}` : ''}.`,
     '',
-    `grantops takes the access away at **${when(record.expires)}**, then merges this pull request, which deletes \`${record.file}\`. Merging it earlier gives the access back now.`,
+    `grantops takes the access away at **${when(record.expires)}**, then merges this pull request, which deletes \`${inert(record.file)}\`. Merging it earlier gives the access back now.`,
     '',
-    `To extend, open a pull request that moves \`expires\` in \`${record.file}\` (for example with \`grantops request\`); once it is approved and merged, this pull request is kept current.`,
+    `To extend, open a pull request that moves \`expires\` in \`${inert(record.file)}\` (for example with \`grantops request\`); once it is approved and merged, this pull request is kept current.`,
     '',
     `| | |`,
     `| --- | --- |`,
@@ -35,14 +48,14 @@ export function revertBody(record: GrantRecord): string {
     ...(record.appliedAt ? [`| Applied at | ${when(record.appliedAt)} |`] : []),
     ...(record.revokedAt ? [`| Revoked at | ${when(record.revokedAt)} |`] : []),
     ...(record.approvers.length > 0
-      ? [`| Approved by | ${record.approvers.map((a) => `@${a}`).join(', ')} |`]
+      ? [`| Approved by | ${record.approvers.map((a) => `@${inert(a)}`).join(', ')} |`]
       : []),
     ...(record.emergency ? ['| Emergency | yes: applied before approval, to be reviewed by an owner |'] : []),
     ...(record.lastError
-      ? [`| Last error | ${record.lastError.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`]
+      ? [`| Last error | ${inert(record.lastError)} |`]
       : []),
     '',
-    encodeRecord(record),
+    encodeRecord(record, scope),
   ];
   return lines.join('\n');
 }

@@ -1,11 +1,12 @@
 import { accessLevelFor, planRevoke, standingLevelOf } from '../../core/access/index.js';
-import { decodeRecord, holdsAccess, type GrantRecord } from '../../core/lifecycle/index.js';
+import { holdsAccess, openRecord, type GrantRecord } from '../../core/lifecycle/index.js';
 import { formatUtc } from '../../core/time/index.js';
-import type { Grant } from '../../core/types.js';
+import type { Grant, Resource } from '../../core/types.js';
 import type { RevertPull } from '../../github/port.js';
 import type { LifecycleContext } from './lifecycleContext.js';
 import { providerFor } from './providerFor.js';
 import { mergeRevertPull } from './mergeRevertPull.js';
+import { findRecordedPull, sealScope } from './recordedPull.js';
 import { retryFailures, type RetryPolicy } from './retryFailures.js';
 import { saveRecord } from './saveRecord.js';
 import { targetOf } from './targetOf.js';
@@ -15,13 +16,46 @@ export const NO_RECORD_MARKER = '<!-- grantops:no-record -->';
 /** A recorded grant to take back. */
 export interface GrantToRevoke {
   branch: string;
-  /** Its reverting PR, open or (when merged early by a person) closed. */
+  /** Its reverting PR, open or (when merged early by a person) closed; its record is checked before use. */
   pull: RevertPull | undefined;
   /** True when the grant file is still on the default branch: merge the reverting PR. Else close it. */
   fileOnMain: boolean;
   activeGrants: readonly Grant[];
   /** Records of the grantee's other live grants of the same resource (they keep what they need). */
   siblings: (record: GrantRecord) => Promise<readonly GrantRecord[]>;
+  /**
+   * The grant file as on the default branch and its resource, when known: with no record grantops
+   * sealed (edited, forged, or lost with its PR), the access is still taken back, entirely.
+   */
+  fallback?: { file: string; grant: Grant; resource: Resource };
+}
+
+/** A record for a grant whose own cannot be trusted: nothing known before, so everything granted goes. */
+function unrecorded(fallback: NonNullable<GrantToRevoke['fallback']>): GrantRecord {
+  const { file, grant, resource } = fallback;
+  return {
+    v: 1,
+    file,
+    blob: '',
+    grantee: grant.grantee,
+    resource: grant.resource,
+    resourceConfig: resource,
+    role: grant.role,
+    starts: grant.starts,
+    expires: grant.expires,
+    emergency: grant.emergency ?? false,
+    requestPr: undefined,
+    requestedBy: undefined,
+    approvers: [],
+    before: 'none',
+    granted: accessLevelFor(resource, grant.role),
+    state: 'applied',
+    appliedAt: undefined,
+    revokedAt: undefined,
+    attempts: 0,
+    lastError: undefined,
+    warned: false,
+  };
 }
 
 /**
@@ -35,12 +69,28 @@ export async function revokeGrant(
   item: GrantToRevoke,
   retry: RetryPolicy,
 ): Promise<GrantRecord | undefined> {
-  const pull = item.pull ?? (await findRecordPull(ctx, item.branch));
-  const recorded = decodeRecord(pull?.body);
+  const given = item.pull && openRecord(item.pull.body, sealScope(ctx));
+  const { pull, record: recorded } =
+    item.pull && given?.status === 'sealed'
+      ? { pull: item.pull, record: given.record }
+      : await findRecordPull(ctx, item.branch);
   if (pull && !pull.open && recorded?.state === 'revoked') {
     // Revoked and its PR closed, but the branch was left behind (GitHub refused its deletion once).
     await ctx.port.deleteBranch(ctx.repo, item.branch);
     return recorded;
+  }
+  if (pull && !recorded && item.fallback) {
+    ctx.log.error(
+      { branch: item.branch, pull: pull.number, file: item.fallback.file },
+      `the reverting PR #${pull.number} of ${item.fallback.file} holds no record grantops sealed: taking back all of ${item.fallback.grant.resource} from ${item.fallback.grant.grantee}, as if they had none before`,
+    );
+    return ctx.lock.run(item.fallback.grant.resource, async () => {
+      const record = await takeBack(ctx, unrecorded(item.fallback!), item, retry);
+      const saved = await saveRecord(ctx, pull, record);
+      if (record.state === 'revoked')
+        await mergeRevertPull(ctx, { pull: saved, record, branch: item.branch, fileOnMain: item.fileOnMain });
+      return record;
+    });
   }
   if (!pull || !recorded) {
     ctx.log.error(
@@ -68,12 +118,12 @@ export async function revokeGrant(
   });
 }
 
-/** The open reverting PR of a branch, else its latest closed one (whose record still counts). */
+/** The sealed record on an open reverting PR of a branch, else on its latest closed one (which still counts). */
 async function findRecordPull(ctx: LifecycleContext, branch: string) {
-  return (
-    (await ctx.port.findPullByBranch(ctx.repo, branch)) ??
-    (await ctx.port.findPullByBranch(ctx.repo, branch, 'all'))
-  );
+  const open = await findRecordedPull(ctx, branch);
+  if (open.record) return open;
+  const all = await findRecordedPull(ctx, branch, 'all');
+  return all.record ? all : { pull: open.pull ?? all.pull, record: undefined };
 }
 
 async function takeBack(

@@ -1,6 +1,7 @@
 import { LABELS, type GrantRecord } from '../../core/lifecycle/index.js';
 import type { RevertPull } from '../../github/port.js';
 import type { LifecycleContext } from './lifecycleContext.js';
+import { sealScope } from './recordedPull.js';
 import { revertBody, revertTitle } from './renderRevertPull.js';
 
 /**
@@ -12,7 +13,7 @@ export async function saveRecord(
   pull: RevertPull,
   record: GrantRecord,
 ): Promise<RevertPull> {
-  const body = revertBody(record);
+  const body = revertBody(record, sealScope(ctx));
   const title = revertTitle(record);
   if (body !== pull.body) await ctx.port.updatePull(ctx.repo, pull.number, { title, body });
   const want = {

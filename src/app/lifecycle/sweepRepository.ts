@@ -1,6 +1,7 @@
 import {
-  decodeRecord,
+  holdsAccess,
   LABELS,
+  openRecord,
   planSweep,
   revertBranch,
   type GrantRecord,
@@ -11,6 +12,7 @@ import { applyGrant } from './applyGrant.js';
 import { correctDrift, type DriftReport } from './correctDrift.js';
 import type { LifecycleContext } from './lifecycleContext.js';
 import { readGrantsState, siblingRecords, type GrantsState } from './readGrantsState.js';
+import { findRecordedPull, sealScope } from './recordedPull.js';
 import { reportUnapproved } from './reportUnapproved.js';
 import type { RetryPolicy } from './retryFailures.js';
 import { revokeGrant } from './revokeGrant.js';
@@ -36,7 +38,10 @@ async function labelledBranches(ctx: LifecycleContext, label: string): Promise<S
   const pulls = await ctx.port.listOpenByLabel(ctx.repo, label);
   return new Set(
     pulls
-      .map((p) => decodeRecord(p.body)?.file)
+      .map((p) => {
+        const opened = openRecord(p.body, sealScope(ctx));
+        return opened.status === 'sealed' ? opened.record.file : undefined;
+      })
       .filter((f): f is string => f !== undefined)
       .map(revertBranch),
   );
@@ -83,7 +88,6 @@ export async function sweepRepository(ctx: LifecycleContext, retry: RetryPolicy)
     warnBeforeMs,
   });
   result.nextDueAt = plan.nextDueAt;
-  result.orphans = plan.orphans;
   // Each item stands alone: one that fails is logged and counted, and the next one still runs.
   const each = async (what: string, item: SweepItem, run: () => Promise<void>) => {
     try {
@@ -99,6 +103,11 @@ export async function sweepRepository(ctx: LifecycleContext, retry: RetryPolicy)
   for (const item of plan.revoke) {
     await each('revoking', item, async () => {
       const siblings = (r: GrantRecord) => siblingRecords(ctx, state, r.file, r);
+      const parsed = state.parsed.find((g) => g.file === item.file);
+      const resource =
+        parsed && state.policy && Object.hasOwn(state.policy.resources, parsed.grant.resource)
+          ? state.policy.resources[parsed.grant.resource]
+          : undefined;
       const record = await revokeGrant(
         ctx,
         {
@@ -107,6 +116,7 @@ export async function sweepRepository(ctx: LifecycleContext, retry: RetryPolicy)
           fileOnMain: item.file !== undefined,
           activeGrants: state.active,
           siblings,
+          ...(parsed && resource ? { fallback: { file: parsed.file, grant: parsed.grant, resource } } : {}),
         },
         retry,
       );
@@ -114,6 +124,32 @@ export async function sweepRepository(ctx: LifecycleContext, retry: RetryPolicy)
       else result.failed++;
     });
   }
+  // An expired grant with no reverting branch: either never applied (report it), or its branch was
+  // deleted by hand, which closes the PR but leaves its record: access it holds is taken back.
+  const orphans: string[] = [];
+  for (const file of plan.orphans) {
+    const branch = revertBranch(file);
+    await each('revoking', { branch, file }, async () => {
+      const closed = await findRecordedPull(ctx, branch, 'all');
+      if (!closed.record || !holdsAccess(closed.record)) {
+        if (!closed.record) orphans.push(file);
+        return;
+      }
+      ctx.log.warn(
+        { file, pull: closed.pull?.number },
+        `the reverting branch of ${file} was deleted before its grant expired: revoking from its record`,
+      );
+      const siblings = (r: GrantRecord) => siblingRecords(ctx, state, r.file, r);
+      const record = await revokeGrant(
+        ctx,
+        { branch, pull: closed.pull, fileOnMain: true, activeGrants: state.active, siblings },
+        retry,
+      );
+      if (record?.state === 'revoked') result.revoked++;
+      else result.failed++;
+    });
+  }
+  result.orphans = orphans;
   for (const item of [...plan.apply, ...plan.applyMissed]) {
     await each('applying', item, async () => {
       const outcome = await applyItem(ctx, state, item, plan.applyMissed.includes(item), retry);
@@ -138,10 +174,10 @@ export async function sweepRepository(ctx: LifecycleContext, retry: RetryPolicy)
       );
     }
   }
-  if (plan.orphans.length > 0)
+  if (result.orphans.length > 0)
     ctx.log.warn(
-      { files: plan.orphans },
-      `${plan.orphans.length} expired grant(s) were never applied by grantops; remove their files`,
+      { files: result.orphans },
+      `${result.orphans.length} expired grant(s) were never applied by grantops; remove their files`,
     );
   return result;
 }
@@ -168,7 +204,7 @@ async function applyItem(
     }
     request = { pr: provenance.pr.number, author: provenance.pr.author, approvers: provenance.approvers };
   } else {
-    const record = decodeRecord((await ctx.port.findPullByBranch(ctx.repo, item.branch))?.body);
+    const { record } = await findRecordedPull(ctx, item.branch);
     request = record?.requestPr
       ? { pr: record.requestPr, author: record.requestedBy ?? '', approvers: record.approvers }
       : undefined;

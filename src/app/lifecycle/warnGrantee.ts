@@ -1,5 +1,6 @@
-import { decodeRecord, holdsAccess } from '../../core/lifecycle/index.js';
+import { holdsAccess } from '../../core/lifecycle/index.js';
 import type { LifecycleContext } from './lifecycleContext.js';
+import { findRecordedPull } from './recordedPull.js';
 import { saveRecord } from './saveRecord.js';
 
 export const WARN_MARKER = '<!-- grantops:expiry-warning -->';
@@ -9,8 +10,7 @@ export const WARN_MARKER = '<!-- grantops:expiry-warning -->';
  * to extend it. Once per expiry: the record remembers it, and an extension resets it.
  */
 export async function warnGrantee(ctx: LifecycleContext, branch: string): Promise<boolean> {
-  const pull = await ctx.port.findPullByBranch(ctx.repo, branch);
-  const record = decodeRecord(pull?.body);
+  const { pull, record } = await findRecordedPull(ctx, branch);
   if (!pull || !record || record.warned || !holdsAccess(record)) return false;
   const minutes = Math.max(0, Math.round((Date.parse(record.expires) - ctx.now()) / 60_000));
   await ctx.port.upsertComment(

@@ -3,6 +3,7 @@ import type { Probot } from 'probot';
 import type { SchemaValidator } from '../../config/schemaValidator.js';
 import type { KeyedLock } from '../keyedLock.js';
 import type { GrantsRepoSetting } from '../protection/index.js';
+import type { RecordSeal } from '../../core/lifecycle/index.js';
 import type { RetryPolicy } from '../lifecycle/retryFailures.js';
 import { eachInstallation } from './eachInstallation.js';
 import { sweepInstallation, type InstallationSweep } from './sweepInstallation.js';
@@ -17,6 +18,8 @@ export interface SweepDeps {
   validator: SchemaValidator;
   lock: KeyedLock;
   retry: RetryPolicy;
+  /** Seals and checks grant records (AppDeps.seal). */
+  seal: RecordSeal;
   log: Logger;
   /** Most repositories per installation whose waiting deployments are re-checked each sweep. */
   maxProtectedRepos?: number;

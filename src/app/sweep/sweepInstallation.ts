@@ -63,6 +63,7 @@ export async function sweepInstallation(
       log: log.child({ repo: name }),
       lock: deps.lock,
       validator: deps.validator,
+      seal: deps.seal,
     };
     try {
       result.grants = await sweepRepository(ctx, deps.retry);

@@ -29,6 +29,7 @@ export async function sweep(args: readonly string[], context: CliContext): Promi
     grantsRepo: config.grantsRepo,
     env: context.env,
     now: context.now,
+    recordKey: config.recordKey,
   });
   const report = await sweepAll(sweepDepsOf(probot, config.appId, deps, log));
   if (values.json) context.stdout(`${JSON.stringify(report, null, 2)}\n`);

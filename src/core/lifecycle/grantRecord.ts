@@ -41,28 +41,83 @@ export interface GrantRecord {
   attempts: number;
   lastError: string | undefined;
   warned: boolean;
+  /**
+   * The commit grantops built for the reverting branch (it deletes the grant file, nothing else).
+   * People who can push may move the branch; grantops merges only this commit, else builds it again.
+   */
+  revertHead?: string;
 }
 
-const MARKER = /<!-- grantops:record (\{.*?\}) -->/s;
+const MARKERS = /<!-- grantops:record (\{.*?\})(?: seal:([0-9a-f]{1,128}))? -->/gs;
 
-/** The hidden marker that carries a record inside a PR body. */
-export function encodeRecord(record: GrantRecord): string {
+/**
+ * Signs and checks records (an HMAC keyed by a secret only the App holds; the App builds it, core
+ * only calls it). A PR body can be written by people (anyone who can open a PR from the reverting
+ * branch, anyone with write access who edits it), so a record is believed only when its seal
+ * matches: a forged `before: admin` or `state: revoked` would otherwise turn a revocation into a
+ * grant, or skip it.
+ */
+export interface RecordSeal {
+  sign(text: string): string;
+  verify(text: string, signature: string): boolean;
+}
+
+/** What a seal covers: the repository (a record copied to another repository does not verify) and the record. */
+export interface SealScope {
+  seal: RecordSeal;
+  /** `owner/repo` of the grants repository. */
+  repo: string;
+}
+
+const sealedText = (repo: string, json: string) => `grantops-record/v1\n${repo.toLowerCase()}\n${json}`;
+
+/** The hidden, sealed marker that carries a record inside a PR body. */
+export function encodeRecord(record: GrantRecord, scope: SealScope): string {
   // `--` cannot appear inside an HTML comment; JSON never needs it unescaped.
-  return `<!-- grantops:record ${JSON.stringify(record).replace(/--/g, '-\\u002d')} -->`;
+  const json = JSON.stringify(record).replace(/--/g, '-\\u002d');
+  return `<!-- grantops:record ${json} seal:${scope.seal.sign(sealedText(scope.repo, json))} -->`;
 }
 
-/** Reads the record from a PR body; undefined when there is none or it is damaged. */
-export function decodeRecord(body: string | null | undefined): GrantRecord | undefined {
-  const match = MARKER.exec(body ?? '');
-  if (!match) return undefined;
+function parseRecord(json: string): GrantRecord | undefined {
   try {
-    const record = JSON.parse(match[1]!) as Partial<GrantRecord>;
+    const record = JSON.parse(json) as Partial<GrantRecord>;
     if (record.v !== 1 || typeof record.file !== 'string' || typeof record.state !== 'string')
       return undefined;
     return record as GrantRecord;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Reads a record from a PR body WITHOUT checking its seal: for reports that hold no key (`grantops
+ * audit`, the demo). Never decide access from it; the lifecycle uses {@link openRecord}.
+ */
+export function decodeRecord(body: string | null | undefined): GrantRecord | undefined {
+  const last = [...(body ?? '').matchAll(MARKERS)].at(-1); // the App writes its marker last
+  return last ? parseRecord(last[1]!) : undefined;
+}
+
+/** What a PR body holds: a record whose seal matches, a marker that does not verify, or nothing. */
+export type OpenedRecord =
+  | { status: 'sealed'; record: GrantRecord }
+  | { status: 'forged' }
+  | { status: 'none' };
+
+/**
+ * Reads the record of a PR body and checks its seal. Every marker in the body is tried (text
+ * someone else wrote may hold look-alikes), and only a sealed one counts; a body with markers but
+ * none sealed counts as forged.
+ */
+export function openRecord(body: string | null | undefined, scope: SealScope): OpenedRecord {
+  const markers = [...(body ?? '').matchAll(MARKERS)];
+  if (markers.length === 0) return { status: 'none' };
+  for (const [, json, signature] of markers) {
+    if (signature === undefined || !scope.seal.verify(sealedText(scope.repo, json!), signature)) continue;
+    const record = parseRecord(json!);
+    if (record) return { status: 'sealed', record };
+  }
+  return { status: 'forged' };
 }
 
 /** True while the grant may hold access that revocation must take back. */

@@ -15,7 +15,7 @@ import { lastCommitForPath, pullsForCommit, upsertCommitComment } from './histor
 import { addLabels, listOpenByLabel, removeLabel, updatePull } from './labels.js';
 import {
   deleteBranch,
-  findPullByBranch,
+  listPullsByBranch,
   listRevertBranches,
   openRevertPull,
   rebuildRevertBranch,
@@ -39,7 +39,7 @@ export function createOctokitPort(state: AdapterState): GitHubPort {
     upsertComment: (repo, number, marker, body) => upsertComment(state, repo, number, marker, body),
     listRevertBranches: (repo) => listRevertBranches(state, repo),
     listOpenByLabel: (repo, label) => listOpenByLabel(state, repo, label),
-    findPullByBranch: (repo, branch, which) => findPullByBranch(state, repo, branch, which),
+    listPullsByBranch: (repo, branch, options) => listPullsByBranch(state, repo, branch, options),
     openRevertPull: (repo, input) => openRevertPull(state, repo, input),
     rebuildRevertBranch: (repo, input) => rebuildRevertBranch(state, repo, input),
     updatePull: (repo, number, fields) => updatePull(state, repo, number, fields),

@@ -7,12 +7,14 @@ interface RawPull {
   state: string;
   body: string | null;
   head: { sha: string };
+  base: { ref: string };
   labels: { name?: string }[];
 }
 
 const toRevertPull = (raw: RawPull): RevertPull => ({
   number: raw.number,
   open: raw.state === 'open',
+  base: raw.base.ref,
   body: raw.body ?? '',
   headSha: raw.head.sha,
   labels: raw.labels.map((l) => l.name ?? '').filter(Boolean),
@@ -31,24 +33,25 @@ export async function listRevertBranches(state: AdapterState, repo: RepoId): Pro
   }
 }
 
-export async function findPullByBranch(
+export async function listPullsByBranch(
   state: AdapterState,
   repo: RepoId,
   branch: string,
-  which: 'open' | 'all' = 'open',
-): Promise<RevertPull | undefined> {
+  options: { base: string; state: 'open' | 'all' },
+): Promise<RevertPull[]> {
   try {
     const { data } = await state.octokit.request('GET /repos/{owner}/{repo}/pulls', {
       ...repo,
       head: `${repo.owner}:${branch}`,
-      state: which,
+      base: options.base,
+      state: options.state,
       sort: 'created',
       direction: 'desc',
       per_page: 10,
     });
-    return data[0] && toRevertPull(data[0] as RawPull);
+    return (data as RawPull[]).filter((p) => p.base.ref === options.base).map(toRevertPull);
   } catch (error) {
-    throw toGitHubError(error, `finding the pull request of ${branch}`);
+    throw toGitHubError(error, `finding the pull requests of ${branch}`);
   }
 }
 
@@ -125,10 +128,11 @@ export async function openRevertPull(
   repo: RepoId,
   input: RevertPullInput,
 ): Promise<RevertPull> {
-  const existing = await findPullByBranch(state, repo, input.branch);
+  const open = { base: input.baseBranch, state: 'open' as const };
+  const [existing] = await listPullsByBranch(state, repo, input.branch, open);
   if (existing) return existing;
   try {
-    await rebuildRevertBranch(state, repo, {
+    const builtHead = await rebuildRevertBranch(state, repo, {
       branch: input.branch,
       file: input.file,
       baseBranch: input.baseBranch,
@@ -146,10 +150,11 @@ export async function openRevertPull(
       });
       pull = toRevertPull(data as RawPull);
     } catch (error) {
-      const again = await findPullByBranch(state, repo, input.branch); // created by a concurrent replica, or the answer was lost
+      const [again] = await listPullsByBranch(state, repo, input.branch, open); // created by a concurrent replica, or the answer was lost
       if (!again) throw error;
       pull = again;
     }
+    pull = { ...pull, builtHead };
     if (input.labels.length > 0) {
       await state.octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', {
         ...repo,
