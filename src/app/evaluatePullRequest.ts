@@ -41,16 +41,20 @@ export async function evaluatePullRequest(
   const classified = classifyChanges(changes);
   const judged =
     pr.baseRef === context.defaultBranch &&
-    (classified.kind === 'request' || classified.kind === 'maintenance');
-  const request = judged && classified.kind === 'request';
+    (classified.kind === 'request' || classified.kind === 'maintenance' || classified.kind === 'give-back');
+  const request = judged && classified.kind !== 'maintenance'; // removals are approved by reviews too
   const [base, head, reviews, commits, existing] = await Promise.all([
     judged ? loadSnapshot(port, repo, context.defaultBranch, context.validator) : EMPTY_REPO,
-    judged ? loadSnapshot(port, repo, pr.headSha, context.validator) : EMPTY_REPO,
+    judged && classified.kind !== 'give-back'
+      ? loadSnapshot(port, repo, pr.headSha, context.validator)
+      : EMPTY_REPO,
     request ? port.listReviews(repo, pr.number) : [],
     request ? port.listPullRequestCommits(repo, pr.number) : [],
     port.findCheckRun(repo, pr.headSha, CHECK_NAME),
   ]);
-  const teams = judged ? teamsToResolve({ base, head, requested: classified.requested }) : [];
+  const teams = judged
+    ? teamsToResolve({ base, head, requested: classified.requested, removed: classified.removed })
+    : [];
   const { membership, unreadable } = await resolveMembership(port, teams);
   const { publish, pusher } = publishCheckRun({ port, repo, existing, pushedBy: context.pushedBy });
   const evaluation = evaluateRequest({

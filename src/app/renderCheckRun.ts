@@ -1,5 +1,5 @@
 import type { Problem } from '../core/problem.js';
-import type { FileApproval, RequestEvaluation } from '../core/request/index.js';
+import { removalApprovers, type FileApproval, type RequestEvaluation } from '../core/request/index.js';
 import type { Annotation, CheckRunInput } from '../github/port.js';
 import { CHECK_NAME } from './checkRunIdentity.js';
 
@@ -19,13 +19,25 @@ export function toAnnotations(problems: readonly Problem[]): Annotation[] {
   }));
 }
 
+const mentions = (logins: readonly string[]) => logins.map((l) => `@${l}`).join(', ');
+
+function removalStatus(a: FileApproval, grantee: string | undefined): string {
+  if (a.approvedVia === 'grantee') return `✅ given back by its grantee @${cell(grantee)}`;
+  if (a.approvedVia === 'reviews') return '✅ removal approved';
+  const who = removalApprovers(a).map((p) => (grantee && p === `@${grantee}` ? `${p} (the grantee)` : p));
+  const blocked =
+    a.changesRequestedBy.length > 0 ? `⛔ changes requested by ${mentions(a.changesRequestedBy)}` : '';
+  if (who.length === 0) return blocked || '⛔ no code owner and no grantee: cannot be approved';
+  return `${blocked ? `${blocked}; ` : ''}⏳ needs an approval by ${cell(who.join(', '))}`;
+}
+
 function approvalStatus(a: FileApproval): string {
+  if (a.removal) return removalStatus(a, a.removal.grantee);
   if (a.approvedVia === 'auto_approve') return `✅ auto-approved (${cell(a.autoApproveRule)})`;
   if (a.approvedVia === 'emergency')
     return '🚨 emergency: applies now, must be reviewed by an owner after the fact';
   if (a.approvedVia === 'reviews') return '✅ approved';
-  if (a.changesRequestedBy.length > 0)
-    return `⛔ changes requested by ${a.changesRequestedBy.map((l) => `@${l}`).join(', ')}`;
+  if (a.changesRequestedBy.length > 0) return `⛔ changes requested by ${mentions(a.changesRequestedBy)}`;
   if (a.owners.length === 0) return '⛔ no code owner: cannot be approved';
   return `⏳ needs ${a.min - a.approvedBy.length} more`;
 }
@@ -51,13 +63,19 @@ function renderSummary(evaluation: RequestEvaluation, notes: readonly string[]):
       '### Approvals',
       '',
       "Owners come from CODEOWNERS on the default branch; a review counts when it is the reviewer's latest, approves the current head commit, and is not by the author, a grantee, the last pusher or a commit author.",
+      ...(evaluation.approvals.some((a) => a.removal)
+        ? [
+            '',
+            'Removing a grant revokes its access on merge: its grantee may give it back (by opening or approving this pull request); otherwise one of its code owners must approve.',
+          ]
+        : []),
       '',
       '| File | Owners (last matching rule) | Required | Approved by | Status |',
       '| --- | --- | --- | --- | --- |',
     );
     for (const a of evaluation.approvals) {
       out.push(
-        `| \`${cell(a.file)}\` | ${cell(a.owners.join(', ') || '(none)')} | ${a.min} | ${cell(a.approvedBy.map((l) => `@${l}`).join(', ') || '—')} | ${approvalStatus(a)} |`,
+        `| \`${cell(a.file)}\`${a.removal ? ' (removed)' : ''} | ${cell(a.owners.join(', ') || '(none)')} | ${a.min} | ${cell(a.approvedBy.map((l) => `@${l}`).join(', ') || '—')} | ${approvalStatus(a)} |`,
       );
     }
     out.push('');

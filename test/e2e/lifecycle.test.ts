@@ -82,7 +82,7 @@ describe('the lifecycle against the emulator', () => {
     expect(again.installations[0]?.grants).toMatchObject({ revoked: 0, applied: 0, failed: 0 });
   });
 
-  it('merging the reverting PR early gives the access back at once', async () => {
+  it('the grantee approving and merging the reverting PR early gives the access back at once', async () => {
     const pr = await request(
       world,
       'frank',
@@ -91,6 +91,11 @@ describe('the lifecycle against the emulator', () => {
     );
     expect(pull(world, pr).merged).toBe(true); // auto-approved: up to 8h
     const revert = revertPull(world, 'grantops/revoke/deploy-staging/frank')!;
+    // grantops opened it, so its check waits for the grantee (or a code owner) to approve giving back
+    await expect(
+      world.as('frank').rest.pulls.merge({ ...world.repo, pull_number: revert.number }),
+    ).rejects.toThrow(/Required status check "grantops"/);
+    await approveAs(world, revert.number, 'frank');
     await world.as('frank').rest.pulls.merge({ ...world.repo, pull_number: revert.number });
     await world.gh.waitForIdle();
     expect(decodeRecord(pull(world, revert.number).body)).toMatchObject({ state: 'revoked' });

@@ -5,6 +5,7 @@ import { parseDuration } from '../time/index.js';
 import { validatePolicy } from '../validatePolicy.js';
 import { validateRepo } from '../validateRepo.js';
 import { classifyChanges } from './classifyChanges.js';
+import { concludeGiveBack } from './concludeGiveBack.js';
 import { concludeRequest } from './concludeRequest.js';
 import { judgeRequestedGrants } from './judgeRequestedGrants.js';
 import type { ChangedPath, RequestEvaluation, ReviewInfo } from './types.js';
@@ -40,7 +41,8 @@ const empty = (headSha: string): Omit<RequestEvaluation, 'kind' | 'conclusion' |
 
 /**
  * Judges a pull request against the grants repository's rules: what kind of change it is, every
- * problem at its file and position, what it grants, who must still approve, and whether the App
+ * problem at its file and position, what it grants, who must still approve (for the grants it
+ * requests and for those it removes, since a removal revokes access on merge), and whether the App
  * may merge it. Pure: the caller fetched everything; `now` is passed in.
  */
 export function evaluateRequest(input: RequestInput): RequestEvaluation {
@@ -53,14 +55,6 @@ export function evaluateRequest(input: RequestInput): RequestEvaluation {
   switch (changes.kind) {
     case 'none':
       return { ...base, kind: 'none', conclusion: 'neutral', title: 'No grants or policy changed' };
-    case 'give-back':
-      return {
-        ...base,
-        kind: 'give-back',
-        removedGrants: changes.removed,
-        conclusion: 'success',
-        title: `Removes ${changes.removed.length} grant(s): the access is revoked on merge`,
-      };
     case 'mixed': {
       const problems = [...changes.policy, ...changes.other].map((file) =>
         splitProblem(file, changes.requested.length),
@@ -98,8 +92,16 @@ export function evaluateRequest(input: RequestInput): RequestEvaluation {
     return { ...base, kind: changes.kind, problems, conclusion: 'failure', title };
   }
   const ttlMs = parseDuration(input.base.policy.data.settings?.request_ttl ?? DEFAULT_REQUEST_TTL)!;
-  const judged = judgeRequestedGrants({ input, requested: changes.requested, ttlMs });
-  return concludeRequest({ ...base, ...judged, removedGrants: changes.removed, kind: 'request' });
+  const { allExpired, ...judged } = judgeRequestedGrants({
+    input,
+    requested: changes.requested,
+    removed: changes.removed,
+    ttlMs,
+  });
+  const removedGrants = changes.removed;
+  if (changes.kind === 'give-back')
+    return concludeGiveBack({ ...base, ...judged, removedGrants, kind: 'give-back' });
+  return concludeRequest({ ...base, ...judged, allExpired, removedGrants, kind: 'request' });
 }
 
 function splitProblem(file: string, grants: number): Problem {

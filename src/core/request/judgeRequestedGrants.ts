@@ -7,6 +7,7 @@ import type { Grant, Policy } from '../types.js';
 import { validateGrant } from '../validateGrant.js';
 import type { RequestInput } from './evaluateRequest.js';
 import { evaluateApprovals } from './evaluateApprovals.js';
+import { evaluateRemovals } from './evaluateRemovals.js';
 import { qualifyReviews } from './qualifyReviews.js';
 import type { FileApproval, GrantRow, IgnoredReview } from './types.js';
 
@@ -20,14 +21,16 @@ export interface JudgedGrants {
 
 /**
  * Validates each requested grant file (as at the head) against the policy and CODEOWNERS at the
- * base, and works out its approvals. Every requested path must yield a valid grant.
+ * base, and works out its approvals, then those of each removed grant file (see evaluateRemovals).
+ * Every requested path must yield a valid grant.
  */
 export function judgeRequestedGrants(params: {
   input: RequestInput;
   requested: readonly string[];
+  removed: readonly string[];
   ttlMs: number;
 }): JudgedGrants {
-  const { input, requested, ttlMs } = params;
+  const { input, requested, removed, ttlMs } = params;
   const policy = input.base.policy!.data;
   const wanted = new Set(requested);
   const grants = new Map<string, SourceFile<Grant>>(
@@ -95,15 +98,24 @@ export function judgeRequestedGrants(params: {
     now: input.now,
     ttlMs,
   });
-  const approvals = evaluateApprovals({
-    files: requested,
-    grants,
-    policy,
-    codeowners: input.base.codeowners,
-    reviews,
-    membership: input.membership,
-    now: input.now,
-  });
+  const approvals = [
+    ...evaluateApprovals({
+      files: requested,
+      grants,
+      policy,
+      codeowners: input.base.codeowners,
+      reviews,
+      membership: input.membership,
+      now: input.now,
+    }),
+    ...evaluateRemovals({
+      files: removed,
+      base: input.base,
+      author: input.pr.author,
+      reviews,
+      membership: input.membership,
+    }),
+  ];
   return { problems, grants: rows, approvals, ignoredReviews: reviews.ignored, allExpired };
 }
 

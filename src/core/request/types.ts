@@ -20,7 +20,7 @@ export interface ReviewInfo {
 /** What a pull request is, for grantops. */
 export type RequestKind =
   | 'request' // adds or changes grants only: judged, and merged by the App once approved
-  | 'give-back' // only removes grants: access is revoked on merge, no approval by grantops needed
+  | 'give-back' // only removes grants: access is revoked on merge; approved by each grantee or a code owner
   | 'maintenance' // changes access.yml, CODEOWNERS or other files: judged by CODEOWNERS, never merged by the App
   | 'mixed' // grants together with anything else: fails, must be split
   | 'none' // touches nothing grantops cares about
@@ -32,21 +32,26 @@ export interface IgnoredReview {
   why: string;
 }
 
-/** Where one grant file stands on approval. */
+/** Where one grant file (requested, or removed) stands on approval. */
 export interface FileApproval {
   file: string;
   /** Owners of the last matching CODEOWNERS rule at the base, as written. */
   owners: string[];
-  /** Distinct qualifying approvals needed (the resource's approvals.min, at least 1). */
+  /** Distinct qualifying owner approvals needed (the resource's approvals.min, at least 1; 1 for a removal). */
   min: number;
   /** Qualifying approvers who are owners of this file. */
   approvedBy: string[];
   /** Owners whose latest review requests changes: they block until they approve or are dismissed. */
   changesRequestedBy: string[];
-  /** How the file is approved, when it is. */
-  approvedVia: 'reviews' | 'auto_approve' | 'emergency' | undefined;
+  /** How the file is approved, when it is ('grantee': its grantee gives it back, as author or reviewer). */
+  approvedVia: 'reviews' | 'auto_approve' | 'emergency' | 'grantee' | undefined;
   /** The auto_approve rule that matched, described for people. */
   autoApproveRule?: string;
+  /**
+   * Set when the pull request removes the file: whose access merging it revokes (the grantee on
+   * the default branch; undefined when the file there is not a readable grant).
+   */
+  removal?: { grantee: string | undefined };
 }
 
 /** One row of the "what this PR grants" table. */

@@ -430,14 +430,15 @@ describe('evaluateRequest: automation, emergencies and stale requests', () => {
 });
 
 describe('evaluateRequest: other kinds of change', () => {
-  it('passes a PR that only removes grants (giving access back)', () => {
+  it("waits for approval of a PR that only removes grants, unless each is its author's own (evaluateRemovals.test.ts)", () => {
+    // alice.yml is not on this base, so it is nobody's own: its code owners must approve removing it.
     const result = evaluate({
       headFiles: {},
       changes: [{ path: 'grants/prod-db/alice.yml', status: 'removed' }],
     });
     expect(result).toMatchObject({
       kind: 'give-back',
-      conclusion: 'success',
+      conclusion: 'action_required',
       mergeable: false,
       removedGrants: ['grants/prod-db/alice.yml'],
     });
@@ -462,7 +463,11 @@ describe('evaluateRequest: other kinds of change', () => {
     });
     expect(result.kind).toBe('request');
     expect(result.removedGrants).toEqual(['grants/prod-db/alice.yml']);
-    expect(result.approvals.map((a) => a.file)).toEqual(['grants/prod-db/alice2.yml']);
+    // the removal of the old path is approved too (by its grantee, or here by its owners: it is not on the base)
+    expect(result.approvals.map((a) => a.file)).toEqual([
+      'grants/prod-db/alice2.yml',
+      'grants/prod-db/alice.yml',
+    ]);
   });
 
   it('is neutral about a PR that touches nothing it judges', () => {

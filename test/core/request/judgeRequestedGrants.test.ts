@@ -40,6 +40,7 @@ function judge(params: {
   const judged = judgeRequestedGrants({
     input,
     requested: params.requested ?? Object.keys(params.head),
+    removed: [],
     ttlMs: DAY,
   });
   return {

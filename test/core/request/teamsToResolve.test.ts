@@ -59,6 +59,13 @@ describe('teamsToResolve', () => {
       ['@acme/dba-leads'],
     ],
   ])('%s', (_name, baseFiles, requested, teams) => {
-    expect(teamsToResolve({ base: repoOf(baseFiles), head, requested })).toEqual(teams);
+    expect(teamsToResolve({ base: repoOf(baseFiles), head, requested, removed: [] })).toEqual(teams);
+  });
+
+  it("adds the owners of removed files, not their resources' teams (removals are approved by owners or grantees)", () => {
+    const base = repoOf({ 'access.yml': policy, '.github/CODEOWNERS': codeowners });
+    expect(teamsToResolve({ base, head, requested: [], removed: ['grants/db/alice.yml'] })).toEqual([
+      '@acme/dba-leads',
+    ]);
   });
 });
