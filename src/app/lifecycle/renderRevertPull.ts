@@ -36,7 +36,7 @@ export function revertBody(record: GrantRecord, scope: SealScope): string {
   const lines = [
     `Scheduled revocation of **${inert(record.resource)}**${record.role ? ` (${inert(record.role)})` : ''} for @${inert(record.grantee)}${record.requestPr ? `, granted by #${record.requestPr}` : ''}.`,
     '',
-    `grantops takes the access away at **${when(record.expires)}**, then merges this pull request, which deletes \`${inert(record.file)}\`. Merging it earlier gives the access back now.`,
+    `grantops takes the access away at **${when(record.expires)}**, then merges this pull request, which deletes \`${inert(record.file)}\`. To give the access back early, approve this pull request (its grantee or a code owner of the file) and merge it.`,
     '',
     `To extend, open a pull request that moves \`expires\` in \`${inert(record.file)}\` (for example with \`grantops request\`); once it is approved and merged, this pull request is kept current.`,
     '',
