@@ -59,6 +59,19 @@ export function judgeRequestedGrants(params: {
         severity: 'error',
       });
     }
+    // A grant file names one grantee for its whole life: its record and reverting PR are theirs, so
+    // handing the file to someone else would extend the first grantee's access under the second's name.
+    const before = input.base.grants.find((g) => g.file === file)?.data.grantee;
+    if (before !== undefined && before.toLowerCase() !== grant.data.grantee.toLowerCase()) {
+      problems.push(
+        problemAt(
+          grant,
+          ['grantee'],
+          'grant-grantee-changed',
+          `this grant belongs to ${before}: a grant file cannot change its grantee; request access for ${grant.data.grantee} in a new file`,
+        ),
+      );
+    }
   }
   for (const file of requested) {
     if (!grants.has(file) && !problems.some((p) => p.file === file && p.severity === 'error')) {

@@ -79,10 +79,26 @@ describe('judgeRequestedGrants: every requested path must yield a valid, owned g
       },
       ['grants/db/alice.yml:1:1 error grant-unowned'],
     ],
+    [
+      'a grant file handed to another grantee (it would extend the first one under the second name)',
+      {
+        head: { 'grants/db/alice.yml': grant('db').replace('grantee: alice', 'grantee: bob') },
+        base: { ...baseFiles, 'grants/db/alice.yml': grant('db') },
+      },
+      ['grants/db/alice.yml:1:10 error grant-grantee-changed'],
+    ],
   ])('%s', (_name, params, where) => {
     const judged = judge(params);
     expect(judged.where).toEqual(where);
     expect(judged.approvals.map((a) => a.approvedVia)).toEqual(judged.approvals.map(() => undefined));
+  });
+
+  it('an extension by the same grantee, spelled in another case, is not a change of grantee', () => {
+    const judged = judge({
+      head: { 'grants/db/alice.yml': grant('db', '2026-11-28T13:00:00Z').replace('alice', 'Alice') },
+      base: { ...baseFiles, 'grants/db/alice.yml': grant('db') },
+    });
+    expect(judged.where).toEqual([]);
   });
 
   it('explains the problem message of a non-YAML file in terms of requests', () => {
