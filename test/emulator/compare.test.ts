@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../src/emulator/index.js';
+import { createOctokitPort } from '../../src/github/octokit/createOctokitPort.js';
 import { outcome } from './status.js';
 import { seedWorld, type World } from './world.js';
 
@@ -129,5 +130,64 @@ describe('GET /repos/{owner}/{repo}/compare/{basehead}', () => {
     expect(data.commits).toHaveLength(250);
     expect(data.commits.at(-1)?.sha).toBe(head);
     expect(headers.link).toBeUndefined();
+  });
+});
+
+describe('the adapter reads a comparison from the emulator', () => {
+  it('reads every page of commits, and the files once', async () => {
+    const w = await world();
+    commits(w, 'many', 150, 'carol');
+    const head = w.gh.commit({
+      repo: 'acme/access',
+      branch: 'many',
+      files: { 'grants/prod-db/bob.yml': 'grantee: bob\n' },
+      message: 'grant',
+      author: 'bob',
+      silent: true,
+    });
+    const port = createOctokitPort({ octokit: w.as('alice'), appId: undefined });
+    const start = w.gh.requests.length;
+    const compared = await port.compareForPull({ owner: 'acme', repo: 'access' }, 'main', head);
+    expect(w.gh.requests.slice(start).map((r) => `${r.method} ${r.path}`)).toEqual([
+      `GET /repos/acme/access/compare/main...${head}`,
+      `GET /repos/acme/access/compare/${w.gh.resolve({ repo: 'acme/access', ref: 'main' })}...${head}`,
+    ]);
+    expect(compared.commits).toHaveLength(151);
+    expect(new Set(compared.commits.map((c) => c.author))).toEqual(new Set(['carol', 'bob']));
+    expect(compared.files).toHaveLength(151);
+    expect(compared.files.find((f) => f.path === 'grants/prod-db/bob.yml')).toMatchObject({
+      status: 'added',
+      previousPath: undefined,
+      blobSha: expect.stringMatching(/^[0-9a-f]{40}$/),
+    });
+    expect(compared.filesIncomplete).toBe(false);
+  });
+
+  it('marks a comparison of 300 files incomplete', async () => {
+    const w = await world();
+    const files = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`docs/f${i}.md`, `${i}\n`]));
+    const head = w.gh.commit({
+      repo: 'acme/access',
+      branch: 'big',
+      files,
+      message: 'big',
+      author: 'bob',
+      silent: true,
+    });
+    const port = createOctokitPort({ octokit: w.as('alice'), appId: undefined });
+    const compared = await port.compareForPull({ owner: 'acme', repo: 'access' }, 'main', head);
+    expect(compared.files).toHaveLength(300);
+    expect(compared.filesIncomplete).toBe(true);
+  });
+
+  it('names the comparison when GitHub answers 404', async () => {
+    const w = await world();
+    const port = createOctokitPort({ octokit: w.as('alice'), appId: undefined });
+    await expect(
+      port.compareForPull({ owner: 'acme', repo: 'access' }, 'main', '9'.repeat(40)),
+    ).rejects.toMatchObject({
+      kind: 'not-found',
+      message: expect.stringMatching(/^grantops: comparing main\.\.\.9999999 failed: not found/),
+    });
   });
 });
