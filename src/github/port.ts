@@ -55,6 +55,23 @@ export interface PullCommit {
   committer: string | undefined;
 }
 
+/** GitHub lists at most this many changed files of one comparison. */
+export const COMPARE_FILE_LIMIT = 300;
+
+/** What a pull request's head commit changes against its base branch, read at that exact commit. */
+export interface PullComparison {
+  /** The changed files, as the pull request's file list shows them (from the merge base). */
+  files: ChangedFile[];
+  /** Every commit of the comparison, all pages read. */
+  commits: PullCommit[];
+  /**
+   * True when GitHub may have left changed files out: it listed `COMPARE_FILE_LIMIT` of them, its
+   * cap. An unlisted file could be a grant or a policy change, so the PR cannot be
+   * judged.
+   */
+  filesIncomplete: boolean;
+}
+
 export interface CheckRunRef {
   id: number;
   headSha: string;
@@ -127,9 +144,14 @@ export interface RevertPullInput {
 export interface GitHubPort {
   readRepo(repo: RepoId, ref: string): Promise<RepoSnapshot>;
   getPullRequest(repo: RepoId, number: number): Promise<PullRequest>;
+  /** The files of a pull request as GitHub lists them now (for merged PRs, whose head is fixed). */
   listPullRequestFiles(repo: RepoId, number: number): Promise<ChangedFile[]>;
+  /**
+   * The files and commits of `baseRef...headSha` (three dots: from the merge base), that is, of
+   * the pull request at exactly `headSha` even if its branch has moved since.
+   */
+  compareForPull(repo: RepoId, baseRef: string, headSha: string): Promise<PullComparison>;
   listReviews(repo: RepoId, number: number): Promise<Review[]>;
-  listPullRequestCommits(repo: RepoId, number: number): Promise<PullCommit[]>;
   /** Logins of a team's members, or undefined when the team does not exist. */
   listTeamMembers(org: string, teamSlug: string): Promise<string[] | undefined>;
   findCheckRun(repo: RepoId, headSha: string, name: string): Promise<CheckRunRef | undefined>;

@@ -40,14 +40,16 @@ const approve = (login: string) => ({
 
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** What judging a give-back reads: the default branch (not the head), reviews, commits, owner teams. */
+/** What judging a give-back reads: the changes and commits at the head, the default branch (not the head), reviews, owner teams. */
 function mockReads(author: string, reviews: ReturnType<typeof approve>[] = []) {
   return [
     github.installationToken(),
-    github.pullFiles(9, [{ filename: 'grants/prod-db/bob.yml', status: 'removed' }]),
+    github.compare(`main...${HEAD}`, {
+      files: [{ filename: 'grants/prod-db/bob.yml', status: 'removed' }],
+      commits: [{ author }],
+    }),
     github.tarball('main', BASE),
     github.reviews(9, reviews),
-    github.commits(9, [{ author }]),
     github.findCheckRuns(HEAD, []),
     github.teamMembers('acme', 'dba-leads', ['dana', 'dave']),
   ];

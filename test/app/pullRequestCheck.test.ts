@@ -59,11 +59,10 @@ function mockReads(
       .map((filename) => ({ filename }));
   return [
     github.installationToken(),
-    github.pullFiles(7, files),
+    github.compare(`main...${HEAD}`, { files, commits: options.commits ?? [{ author: 'alice' }] }),
     github.tarball('main', BASE),
     github.tarball(HEAD, head),
     github.reviews(7, options.reviews ?? []),
-    github.commits(7, options.commits ?? [{ author: 'alice' }]),
     github.findCheckRuns(HEAD, options.checkRuns ?? []),
     ...Object.entries(options.teams ?? { 'dba-leads': ['dana', 'dave'] }).map(([slug, logins]) =>
       github.teamMembers('acme', slug, logins),
@@ -267,7 +266,7 @@ describe('attacks on approval, through real webhook payloads', () => {
       ];
       const scopes = [
         github.installationToken(),
-        github.pullFiles(7, files),
+        github.compare(`main...${HEAD}`, { files }),
         github.findCheckRuns(HEAD),
         github.createCheckRun((b) => (check = b)),
       ];

@@ -27,6 +27,49 @@ export const github = {
           ...f,
         })),
       ),
+  /**
+   * One page of `GET /compare/{base}...{head}` as the adapter asks for it (`per_page=100`): the
+   * files only on page 1, the commits of that page, and `total_commits` for the whole comparison.
+   */
+  compare: (
+    basehead: string,
+    options: {
+      files?: { filename: string; status?: string; previous_filename?: string; sha?: string | null }[];
+      commits?: { author: string | null; committer?: string | null }[];
+      totalCommits?: number;
+      page?: number;
+      baseSha?: string;
+    },
+  ) =>
+    nock(API)
+      .get(`${R}/compare/${basehead}`)
+      .query({ per_page: 100, page: options.page ?? 1 })
+      .reply(200, () => {
+        const user = (login: string | null) => (login === null ? null : { login, type: 'User' });
+        const commits = (options.commits ?? []).map((c, i) => ({
+          sha: `${options.page ?? 1}${i}`.repeat(40).slice(0, 40),
+          commit: { author: { name: c.author ?? 'someone', email: 'someone@example.com' } },
+          author: user(c.author),
+          committer: user(c.committer === undefined ? c.author : c.committer),
+        }));
+        return {
+          base_commit: { sha: options.baseSha ?? 'f'.repeat(40) },
+          merge_base_commit: { sha: options.baseSha ?? 'f'.repeat(40) },
+          status: 'ahead',
+          ahead_by: options.totalCommits ?? commits.length,
+          behind_by: 0,
+          total_commits: options.totalCommits ?? commits.length,
+          commits,
+          files: (options.files ?? []).map((f) => ({
+            sha: 'b'.repeat(40),
+            status: 'added',
+            additions: 1,
+            deletions: 0,
+            changes: 1,
+            ...f,
+          })),
+        };
+      }),
   tarball: (ref: string, files: Record<string, string>, commitSha = 'c'.repeat(40)) =>
     nock(API)
       .get(`${R}/tarball/${ref}`)
@@ -62,18 +105,6 @@ export const github = {
           commit_id: r.commit_id,
           submitted_at: r.submitted_at,
           body: '',
-        })),
-      ),
-  commits: (number: number, commits: { author: string; committer?: string }[]) =>
-    nock(API)
-      .get(`${R}/pulls/${number}/commits`)
-      .query({ per_page: 100 })
-      .reply(
-        200,
-        commits.map((c, i) => ({
-          sha: `${i}`.repeat(40).slice(0, 40),
-          author: { login: c.author },
-          committer: { login: c.committer ?? c.author },
         })),
       ),
   teamMembers: (org: string, slug: string, logins: string[] | 404) =>

@@ -5,4 +5,5 @@ export { evaluateApprovals } from './evaluateApprovals.js';
 export { evaluateRemovals } from './evaluateRemovals.js';
 export { removalApprovers } from './concludeGiveBack.js';
 export { evaluateRequest, DEFAULT_REQUEST_TTL, type RequestInput } from './evaluateRequest.js';
+export { refuseIncompleteChanges } from './refuseIncompleteChanges.js';
 export { teamsToResolve } from './teamsToResolve.js';

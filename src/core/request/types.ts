@@ -22,7 +22,7 @@ export type RequestKind =
   | 'request' // adds or changes grants only: judged, and merged by the App once approved
   | 'give-back' // only removes grants: access is revoked on merge; approved by each grantee or a code owner
   | 'maintenance' // changes access.yml, CODEOWNERS or other files: judged by CODEOWNERS, never merged by the App
-  | 'mixed' // grants together with anything else: fails, must be split
+  | 'mixed' // grants together with anything else, or more files than GitHub lists: fails, must be split
   | 'none' // touches nothing grantops cares about
   | 'other-branch'; // does not target the default branch: grants only take effect from there
 

@@ -1,5 +1,5 @@
 import { htmlUrl, repoUrl, type Core } from '../core.js';
-import { commitsBetween, mergeBase } from '../git/history.js';
+import { commitsBetween } from '../git/history.js';
 import { notFound, unprocessable } from '../http.js';
 import { paginate } from '../pagination.js';
 import { changedFiles, type ChangedFile } from '../ops/pullFiles.js';
@@ -9,8 +9,7 @@ import { renderPull } from '../render/pulls.js';
 import type { RouteDef } from '../router.js';
 import type { Repo } from '../state/types.js';
 import { lookupPath } from '../git/trees.js';
-import { ok, param, repoRoute, type RepoCtx } from './define.js';
-import type { HttpResult } from '../http.js';
+import { ok, param, repoRoute } from './define.js';
 
 const contents = { permission: 'contents' };
 
@@ -55,41 +54,7 @@ function touches(repo: Repo, sha: string, path: string): boolean {
   return at(sha) !== at(commit.parents[0]);
 }
 
-/** `GET /compare/{base}...{head}`: commits and files between two commits (three-dot: from the merge base). */
-function compare(ctx: RepoCtx, basehead: string): HttpResult {
-  const [baseRef, headRef] = basehead.includes('...') ? basehead.split('...') : basehead.split('..');
-  const base = baseRef ? resolveRef(ctx.repo, baseRef) : undefined;
-  const head = headRef ? resolveRef(ctx.repo, headRef) : undefined;
-  if (!base || !head) throw notFound();
-  const mb = mergeBase(ctx.repo.git, base, head);
-  const ahead = commitsBetween(ctx.repo.git, base, head);
-  const behind = commitsBetween(ctx.repo.git, head, base);
-  const status =
-    ahead.length === 0 && behind.length === 0
-      ? 'identical'
-      : behind.length === 0
-        ? 'ahead'
-        : ahead.length === 0
-          ? 'behind'
-          : 'diverged';
-  const files = changedFiles(ctx.repo, mb, head);
-  const render = (sha: string): Record<string, unknown> => renderCommitSha(ctx.core, ctx.repo, sha);
-  const url = repoUrl(ctx.core, ctx.repo);
-  return ok({
-    url: `${url}/compare/${basehead}`,
-    html_url: htmlUrl(ctx.core, `${ctx.repo.owner}/${ctx.repo.name}/compare/${basehead}`),
-    base_commit: render(base),
-    merge_base_commit: mb ? render(mb) : null,
-    status,
-    ahead_by: ahead.length,
-    behind_by: behind.length,
-    total_commits: ahead.length,
-    commits: ahead.map(render),
-    files: files.map((f) => renderFile(ctx.core, ctx.repo, f, head)),
-  });
-}
-
-/** Commits, comparisons. */
+/** Commits: one, a listing, and the pull requests of one. */
 export const commitsRoutes: RouteDef[] = [
   repoRoute('GET', '/repos/{owner}/{repo}/commits/{ref}', contents, (ctx) => {
     const sha = resolveRef(ctx.repo, param(ctx, 'ref'));
@@ -142,11 +107,5 @@ export const commitsRoutes: RouteDef[] = [
         page.headers,
       );
     },
-  ),
-  repoRoute('GET', '/repos/{owner}/{repo}/compare/{basehead}', contents, (ctx) =>
-    compare(ctx, param(ctx, 'basehead')),
-  ),
-  repoRoute('GET', '/repos/{owner}/{repo}/compare/{base}...{head}', contents, (ctx) =>
-    compare(ctx, `${param(ctx, 'base')}...${param(ctx, 'head')}`),
   ),
 ];

@@ -4,6 +4,7 @@ import { branchMergesRoutes } from './branchMerges.js';
 import { checksRoutes } from './checks.js';
 import { collaboratorsRoutes } from './collaborators.js';
 import { commitsRoutes } from './commits.js';
+import { compareRoutes } from './compare.js';
 import { commitCommentsRoutes } from './commitComments.js';
 import { contentsRoutes } from './contents.js';
 import { deploymentsRoutes } from './deployments.js';
@@ -32,6 +33,7 @@ export const allRoutes: RouteDef[] = [
   ...gitRoutes,
   ...contentsRoutes,
   ...commitsRoutes,
+  ...compareRoutes,
   ...commitCommentsRoutes,
   ...statusesRoutes,
   ...pullsRoutes,

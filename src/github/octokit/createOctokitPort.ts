@@ -1,11 +1,11 @@
 import type { GitHubPort } from '../port.js';
 import { readRepoSnapshot } from '../readRepoSnapshot.js';
+import { compareForPull } from './compareForPull.js';
 import { createCheckRun, findCheckRun, updateCheckRun } from './checks.js';
 import { upsertComment } from './comments.js';
 import {
   closePullRequest,
   getPullRequest,
-  listPullRequestCommits,
   listPullRequestFiles,
   listReviews,
   mergePullRequest,
@@ -28,8 +28,8 @@ export function createOctokitPort(state: AdapterState): GitHubPort {
     readRepo: (repo, ref) => readRepoSnapshot(state.octokit, repo, ref),
     getPullRequest: (repo, number) => getPullRequest(state, repo, number),
     listPullRequestFiles: (repo, number) => listPullRequestFiles(state, repo, number),
+    compareForPull: (repo, baseRef, headSha) => compareForPull(state, repo, baseRef, headSha),
     listReviews: (repo, number) => listReviews(state, repo, number),
-    listPullRequestCommits: (repo, number) => listPullRequestCommits(state, repo, number),
     listTeamMembers: (org, slug) => listTeamMembers(state, org, slug),
     findCheckRun: (repo, sha, name) => findCheckRun(state, repo, sha, name),
     createCheckRun: (repo, input) => createCheckRun(state, repo, input),

@@ -1,4 +1,4 @@
-import type { ChangedFile, MergeOutcome, PullCommit, PullRequest, RepoId, Review } from '../port.js';
+import type { ChangedFile, MergeOutcome, PullRequest, RepoId, Review } from '../port.js';
 import { statusOf, toGitHubError } from '../githubError.js';
 import { NO_RETRY, type AdapterState } from './state.js';
 
@@ -54,6 +54,21 @@ export async function getPullRequest(
   }
 }
 
+/** Maps one of GitHub's diff entries (pull request files, comparisons) to the port's changed file. */
+export function toChangedFile(f: {
+  filename: string;
+  status: ChangedFile['status'];
+  previous_filename?: string;
+  sha: string | null;
+}): ChangedFile {
+  return {
+    path: f.filename,
+    status: f.status,
+    previousPath: f.previous_filename,
+    blobSha: f.status === 'removed' ? undefined : (f.sha ?? undefined),
+  };
+}
+
 export async function listPullRequestFiles(
   state: AdapterState,
   repo: RepoId,
@@ -65,12 +80,7 @@ export async function listPullRequestFiles(
       pull_number: number,
       per_page: 100,
     });
-    return files.map((f) => ({
-      path: f.filename,
-      status: f.status,
-      previousPath: f.previous_filename,
-      blobSha: f.status === 'removed' ? undefined : (f.sha ?? undefined),
-    }));
+    return files.map(toChangedFile);
   } catch (error) {
     throw toGitHubError(error, `listing the files of pull request #${number}`);
   }
@@ -93,27 +103,6 @@ export async function listReviews(state: AdapterState, repo: RepoId, number: num
     }));
   } catch (error) {
     throw toGitHubError(error, `listing the reviews of pull request #${number}`);
-  }
-}
-
-export async function listPullRequestCommits(
-  state: AdapterState,
-  repo: RepoId,
-  number: number,
-): Promise<PullCommit[]> {
-  try {
-    const commits = await state.octokit.paginate('GET /repos/{owner}/{repo}/pulls/{pull_number}/commits', {
-      ...repo,
-      pull_number: number,
-      per_page: 100,
-    });
-    return commits.map((c) => ({
-      sha: c.sha,
-      author: c.author?.login ?? undefined,
-      committer: c.committer?.login ?? undefined,
-    }));
-  } catch (error) {
-    throw toGitHubError(error, `listing the commits of pull request #${number}`);
   }
 }
 
