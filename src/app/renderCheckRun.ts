@@ -2,8 +2,10 @@ import type { Problem } from '../core/problem.js';
 import type { FileApproval, RequestEvaluation } from '../core/request/index.js';
 import type { Annotation, CheckRunInput } from '../github/port.js';
 import { CHECK_NAME } from './checkRunIdentity.js';
+import { escapeMarkdownText } from './markdown.js';
 
-const cell = (text: string | undefined) => (text ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** User-supplied text, escaped for Markdown (an absent value is empty). */
+const cell = (text: string | undefined) => escapeMarkdownText(text ?? '');
 
 /** One annotation per problem, at its file and line. */
 export function toAnnotations(problems: readonly Problem[]): Annotation[] {
@@ -25,7 +27,7 @@ function approvalStatus(a: FileApproval): string {
     return '🚨 emergency: applies now, must be reviewed by an owner after the fact';
   if (a.approvedVia === 'reviews') return '✅ approved';
   if (a.changesRequestedBy.length > 0)
-    return `⛔ changes requested by ${a.changesRequestedBy.map((l) => `@${l}`).join(', ')}`;
+    return `⛔ changes requested by ${cell(a.changesRequestedBy.map((l) => `@${l}`).join(', '))}`;
   if (a.owners.length === 0) return '⛔ no code owner: cannot be approved';
   return `⏳ needs ${a.min - a.approvedBy.length} more`;
 }
@@ -57,7 +59,7 @@ function renderSummary(evaluation: RequestEvaluation, notes: readonly string[]):
     );
     for (const a of evaluation.approvals) {
       out.push(
-        `| \`${cell(a.file)}\` | ${cell(a.owners.join(', ') || '(none)')} | ${a.min} | ${cell(a.approvedBy.map((l) => `@${l}`).join(', ') || '—')} | ${approvalStatus(a)} |`,
+        `| ${cell(a.file)} | ${cell(a.owners.join(', ') || '(none)')} | ${a.min} | ${cell(a.approvedBy.map((l) => `@${l}`).join(', ') || '—')} | ${approvalStatus(a)} |`,
       );
     }
     out.push('');
@@ -66,7 +68,7 @@ function renderSummary(evaluation: RequestEvaluation, notes: readonly string[]):
     out.push(
       '### Reviews that do not count',
       '',
-      ...evaluation.ignoredReviews.map((r) => `- @${r.reviewer}: ${r.why}`),
+      ...evaluation.ignoredReviews.map((r) => `- ${cell(`@${r.reviewer}: ${r.why}`)}`),
       '',
     );
   }
@@ -74,7 +76,7 @@ function renderSummary(evaluation: RequestEvaluation, notes: readonly string[]):
     out.push(
       '### Grants removed (access revoked on merge)',
       '',
-      ...evaluation.removedGrants.map((f) => `- \`${f}\``),
+      ...evaluation.removedGrants.map((f) => `- ${cell(f)}`),
       '',
     );
   }
@@ -84,13 +86,13 @@ function renderSummary(evaluation: RequestEvaluation, notes: readonly string[]):
       '',
       ...evaluation.problems.map(
         (p) =>
-          `- \`${p.file}:${p.line}:${p.col}\` ${p.severity === 'warning' ? '(warning) ' : ''}${p.message} \`${p.code}\``,
+          `- ${cell(`${p.file}:${p.line}:${p.col}`)} ${p.severity === 'warning' ? '(warning) ' : ''}${cell(p.message)} (${cell(p.code)})`,
       ),
       '',
     );
   }
   if (notes.length > 0) out.push('### Notes', '', ...notes.map((n) => `- ${n}`), '');
-  return out.join('\n') || evaluation.title;
+  return out.join('\n') || cell(evaluation.title);
 }
 
 /** The check run that shows an evaluation: title, summary tables, and one annotation per problem. */
