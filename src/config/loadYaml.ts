@@ -33,9 +33,10 @@ const YAML_CODES: Record<string, string> = {
 /**
  * Parses one YAML file into plain data that remembers where everything was written.
  * Rejects, with file:line:col, what YAML allows but a grants repo must not: files over the size
- * cap, several documents, directives (always YAML 1.2, merge keys off), duplicate keys (also keys
- * that differ in YAML but not once read, like 1 and "1"), unknown tags, aliases over the cap or
- * naming no anchor, nesting deeper than the cap, keys that are collections or aliases,
+ * cap, several documents, directives (always YAML 1.2: merge keys off, and the YAML 1.1 tags
+ * !!binary, !!timestamp, !!set, !!omap and !!pairs are unknown tags like any other), duplicate
+ * keys (also keys that differ in YAML but not once read, like 1 and "1"), unknown tags, aliases
+ * over the cap or naming no anchor, nesting deeper than the cap, keys that are collections or aliases,
  * prototype-polluting keys, and a top level that is not a mapping.
  *
  * `positions` says when `locate` learns where things are. `'lazy'` (the default) keeps only the
@@ -75,7 +76,11 @@ export function loadYaml(params: {
   if (violation)
     return { ok: false, problems: [problem(violation.offset, violation.code, violation.message)] };
   const docs = Array.from(
-    new Composer({ uniqueKeys: true, version: '1.2', merge: false }).compose(tokens, true, text.length),
+    new Composer({ uniqueKeys: true, version: '1.2', merge: false, resolveKnownTags: false }).compose(
+      tokens,
+      true,
+      text.length,
+    ),
   );
   if (docs.length > 1) {
     const message = 'a file holds one YAML document; remove the `---` separator';
@@ -173,6 +178,7 @@ function lazyLocate(text: string): Locate {
         uniqueKeys: true,
         version: '1.2',
         merge: false,
+        resolveKnownTags: false,
       });
       locate = locateIn(doc, lineCounter);
     }
