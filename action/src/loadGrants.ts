@@ -72,7 +72,12 @@ export async function loadGrants(
   try {
     const { files, problems, label } = await readFiles(source, params);
     const grantPositions = files.size <= EAGER_POSITIONS_UP_TO ? 'eager' : 'lazy';
-    const repo = loadGrantsRepo({ files, validator: createSchemaValidator(), grantPositions });
+    const repo = loadGrantsRepo({
+      files,
+      validator: createSchemaValidator(),
+      grantPositions,
+      refused: problems,
+    });
     return { repo: { ...repo, problems: [...problems, ...repo.problems] }, readProblems: [], label };
   } catch (error) {
     const detail = (error as Error).message;

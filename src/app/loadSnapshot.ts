@@ -20,6 +20,6 @@ export async function loadSnapshot(
   validator: SchemaValidator,
 ): Promise<GrantsRepo & { sha: string | undefined }> {
   const snapshot = await port.readRepo(repo, ref);
-  const loaded = loadGrantsRepo({ files: snapshot.files, validator });
+  const loaded = loadGrantsRepo({ files: snapshot.files, validator, refused: snapshot.problems });
   return { ...loaded, problems: [...snapshot.problems, ...loaded.problems], sha: snapshot.sha };
 }

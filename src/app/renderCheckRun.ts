@@ -2,8 +2,10 @@ import type { Problem } from '../core/problem.js';
 import { removalApprovers, type FileApproval, type RequestEvaluation } from '../core/request/index.js';
 import type { Annotation, CheckRunInput } from '../github/port.js';
 import { CHECK_NAME } from './checkRunIdentity.js';
+import { escapeMarkdownText } from './markdown.js';
 
-const cell = (text: string | undefined) => (text ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** User-supplied text, escaped for Markdown (an absent value is empty). */
+const cell = (text: string | undefined) => escapeMarkdownText(text ?? '');
 
 /** One annotation per problem, at its file and line. */
 export function toAnnotations(problems: readonly Problem[]): Annotation[] {
@@ -19,7 +21,7 @@ export function toAnnotations(problems: readonly Problem[]): Annotation[] {
   }));
 }
 
-const mentions = (logins: readonly string[]) => logins.map((l) => `@${l}`).join(', ');
+const mentions = (logins: readonly string[]) => cell(logins.map((l) => `@${l}`).join(', '));
 
 function removalStatus(a: FileApproval, grantee: string | undefined): string {
   if (a.approvedVia === 'grantee') return `✅ given back by its grantee @${cell(grantee)}`;
@@ -75,7 +77,7 @@ function renderSummary(evaluation: RequestEvaluation, notes: readonly string[]):
     );
     for (const a of evaluation.approvals) {
       out.push(
-        `| \`${cell(a.file)}\`${a.removal ? ' (removed)' : ''} | ${cell(a.owners.join(', ') || '(none)')} | ${a.min} | ${cell(a.approvedBy.map((l) => `@${l}`).join(', ') || '—')} | ${approvalStatus(a)} |`,
+        `| ${cell(a.file)}${a.removal ? ' (removed)' : ''} | ${cell(a.owners.join(', ') || '(none)')} | ${a.min} | ${cell(a.approvedBy.map((l) => `@${l}`).join(', ') || '—')} | ${approvalStatus(a)} |`,
       );
     }
     out.push('');
@@ -84,7 +86,7 @@ function renderSummary(evaluation: RequestEvaluation, notes: readonly string[]):
     out.push(
       '### Reviews that do not count',
       '',
-      ...evaluation.ignoredReviews.map((r) => `- @${r.reviewer}: ${r.why}`),
+      ...evaluation.ignoredReviews.map((r) => `- ${cell(`@${r.reviewer}: ${r.why}`)}`),
       '',
     );
   }
@@ -92,7 +94,7 @@ function renderSummary(evaluation: RequestEvaluation, notes: readonly string[]):
     out.push(
       '### Grants removed (access revoked on merge)',
       '',
-      ...evaluation.removedGrants.map((f) => `- \`${f}\``),
+      ...evaluation.removedGrants.map((f) => `- ${cell(f)}`),
       '',
     );
   }
@@ -102,13 +104,13 @@ function renderSummary(evaluation: RequestEvaluation, notes: readonly string[]):
       '',
       ...evaluation.problems.map(
         (p) =>
-          `- \`${p.file}:${p.line}:${p.col}\` ${p.severity === 'warning' ? '(warning) ' : ''}${p.message} \`${p.code}\``,
+          `- ${cell(`${p.file}:${p.line}:${p.col}`)} ${p.severity === 'warning' ? '(warning) ' : ''}${cell(p.message)} (${cell(p.code)})`,
       ),
       '',
     );
   }
   if (notes.length > 0) out.push('### Notes', '', ...notes.map((n) => `- ${n}`), '');
-  return out.join('\n') || evaluation.title;
+  return out.join('\n') || cell(evaluation.title);
 }
 
 /** The check run that shows an evaluation: title, summary tables, and one annotation per problem. */

@@ -7,6 +7,6 @@ import { readRepoDir } from './readRepoDir.js';
 /** Reads and parses a grants-repo checkout; reader problems (symlinks, huge files) join the load problems. */
 export async function loadCheckout(dir: string): Promise<GrantsRepo> {
   const { files, problems } = await readRepoDir(resolve(dir));
-  const repo = loadGrantsRepo({ files, validator: createSchemaValidator() });
+  const repo = loadGrantsRepo({ files, validator: createSchemaValidator(), refused: problems });
   return { ...repo, problems: [...problems, ...repo.problems] };
 }

@@ -1,6 +1,7 @@
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Problem } from '../core/problem.js';
+import { dropIgnoredCodeowners } from '../config/dropIgnoredCodeowners.js';
 import { isRepoFileOfInterest, type RepoFiles } from '../config/loadGrantsRepo.js';
 import { IoError } from './cliContext.js';
 
@@ -10,7 +11,7 @@ export const READ_MAX_BYTES = 4 * 1024 * 1024;
 /**
  * Reads the files grantops cares about from a checkout: access.yml, CODEOWNERS and grants/.
  * Symbolic links are refused (a link could smuggle a file from outside the reviewed tree) and
- * oversized files are reported without being read.
+ * oversized files are reported without being read. CODEOWNERS files GitHub ignores are left out.
  */
 export async function readRepoDir(dir: string): Promise<{ files: RepoFiles; problems: Problem[] }> {
   const files = new Map<string, Uint8Array>();
@@ -52,5 +53,6 @@ export async function readRepoDir(dir: string): Promise<{ files: RepoFiles; prob
     }
   };
   await walk('');
+  dropIgnoredCodeowners(files, problems);
   return { files, problems };
 }

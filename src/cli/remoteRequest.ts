@@ -33,7 +33,11 @@ export async function readRemoteRepo(context: CliContext, name: string): Promise
   try {
     const { data } = await octokit.rest.repos.get({ owner, repo });
     const snapshot = await readRepoSnapshot(octokit, { owner, repo }, data.default_branch);
-    const loaded = loadGrantsRepo({ files: snapshot.files, validator: createSchemaValidator() });
+    const loaded = loadGrantsRepo({
+      files: snapshot.files,
+      validator: createSchemaValidator(),
+      refused: snapshot.problems,
+    });
     return {
       octokit,
       id: { owner, repo },

@@ -18,6 +18,11 @@ const PATTERN_HINTS: [RegExp, (value: string) => string][] = [
   [/properties\/url\//, (v) => `"${v}" is not an http(s) URL`],
   [/properties\/(secret_env|webhook_env)\//, (v) => `"${v}" is not an environment variable name`],
   [/properties\/team\//, (v) => `"${v}" is not a team slug`],
+  // The value is not repeated: it holds the control characters.
+  [
+    /properties\/(reason|ticket)\//,
+    () => 'the text must be one line: line breaks, tabs and other control characters are not allowed',
+  ],
 ];
 
 function typeOf(value: unknown): string {

@@ -1,8 +1,10 @@
-import { parseCodeowners, pickCodeownersPath } from '../core/codeowners/index.js';
-import { isIgnorableInGrants, isUnderGrants, parseGrantPath } from '../core/grantPath.js';
+import { isIgnorableInGrants, isUnderGrants } from '../core/grantPath.js';
+import { grantPathProblem } from '../core/grantPathProblem.js';
 import { POLICY_PATH, type GrantsRepo } from '../core/grantsRepo.js';
 import type { Grant, Policy } from '../core/types.js';
 import type { Problem, SourceFile } from '../core/problem.js';
+import { decodeText } from './decodeText.js';
+import { loadCodeowners } from './loadCodeowners.js';
 import { loadYaml } from './loadYaml.js';
 import type { SchemaValidator } from './schemaValidator.js';
 
@@ -18,26 +20,10 @@ export function isRepoFileOfInterest(path: string): boolean {
   return path === POLICY_PATH || isUnderGrants(path) || /^(\.github\/|docs\/)?CODEOWNERS$/.test(path);
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-
-function decode(file: string, bytes: Uint8Array, maxBytes: number, problems: Problem[]): string | undefined {
-  const fail = (code: string, message: string) => {
-    problems.push({ file, line: 1, col: 1, code, message, severity: 'error' });
-    return undefined;
-  };
-  if (bytes.byteLength > maxBytes) {
-    return fail('file-too-large', `file is ${bytes.byteLength} bytes, over the limit of ${maxBytes} bytes`);
-  }
-  try {
-    return decoder.decode(bytes);
-  } catch {
-    return fail('file-not-utf8', 'file is not valid UTF-8 text');
-  }
-}
-
 /**
  * Reads a grants repository from its files: access.yml, every file under grants/, and the
- * CODEOWNERS file GitHub would use. Pure apart from CPU: the caller fetched the bytes.
+ * CODEOWNERS file GitHub would use (with no rules when that file cannot be read: never another
+ * one). Pure apart from CPU: the caller fetched the bytes.
  * The policy keeps the positions of its one parse (every guardrail rule names its line); grant
  * files keep `grantPositions` (see loadYaml): lazy by default, so 10,000 grants hold no syntax
  * trees, or eager for a caller that will look up most of a few grants' positions.
@@ -46,6 +32,12 @@ export function loadGrantsRepo(params: {
   files: RepoFiles;
   validator: SchemaValidator;
   grantPositions?: 'lazy' | 'eager';
+  /**
+   * Problems of files the reader found but did not keep (links, oversized files): such a file still
+   * exists for GitHub, so a refused CODEOWNERS is still the one GitHub uses (see loadCodeowners).
+   * Callers add these problems to the result themselves, as before.
+   */
+  refused?: readonly Problem[];
 }): GrantsRepo {
   const { files, validator, grantPositions = 'lazy' } = params;
   const problems: Problem[] = [];
@@ -55,7 +47,7 @@ export function loadGrantsRepo(params: {
     check: (s: SourceFile<unknown>) => { source?: SourceFile<T>; problems: Problem[] },
   ) => {
     const bytes = files.get(file);
-    const text = bytes && decode(file, bytes, maxBytes, problems);
+    const text = bytes && decodeText(file, bytes, maxBytes, problems);
     if (text === undefined) return undefined;
     const positions = file === POLICY_PATH ? 'eager' : grantPositions;
     const parsed = loadYaml({ file, text, limits: { maxBytes }, positions });
@@ -79,35 +71,13 @@ export function loadGrantsRepo(params: {
   const grants: SourceFile<Grant>[] = [];
   const grantPaths = [...files.keys()].filter((p) => isUnderGrants(p) && !isIgnorableInGrants(p)).sort();
   for (const path of grantPaths) {
-    if (!/\.ya?ml$/.test(path)) {
-      problems.push({
-        file: path,
-        line: 1,
-        col: 1,
-        code: 'grant-not-yaml',
-        message: 'only grant files (.yml) belong under grants/; this file is ignored',
-        severity: 'warning',
-      });
-    } else if (!parseGrantPath(path)) {
-      problems.push({
-        file: path,
-        line: 1,
-        col: 1,
-        code: 'grant-path',
-        message:
-          'a grant file must be at grants/<resource>/<name>.yml; move this file into its resource folder',
-        severity: 'error',
-      });
-    } else {
+    const problem = grantPathProblem(path);
+    if (problem) problems.push(problem);
+    else {
       const grant = load(path, GRANT_MAX_BYTES, validator.grant);
       if (grant) grants.push(grant);
     }
   }
-  const codeownersPath = pickCodeownersPath((p) => files.has(p));
-  let codeowners;
-  if (codeownersPath) {
-    const text = decode(codeownersPath, files.get(codeownersPath)!, Infinity, problems);
-    codeowners = text === undefined ? undefined : parseCodeowners({ file: codeownersPath, text });
-  }
+  const codeowners = loadCodeowners(files, params.refused ?? [], problems);
   return { policy, grants, codeowners, grantPaths, problems };
 }

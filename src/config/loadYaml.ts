@@ -1,6 +1,7 @@
 import { Composer, isMap, isSeq, LineCounter, Parser, parseDocument, visit, type Document } from 'yaml';
 import type { Locate, Problem, SourceFile } from '../core/problem.js';
 import { findForbiddenKeys } from './findForbiddenKeys.js';
+import { findKeyCollisions } from './findKeyCollisions.js';
 import { locateIn } from './locateIn.js';
 import { offsetToPosition } from './offsetToPosition.js';
 import { MAX_NESTING, scanCst } from './scanCst.js';
@@ -32,9 +33,11 @@ const YAML_CODES: Record<string, string> = {
 /**
  * Parses one YAML file into plain data that remembers where everything was written.
  * Rejects, with file:line:col, what YAML allows but a grants repo must not: files over the size
- * cap, several documents, duplicate keys, unknown tags, aliases over the cap or naming no anchor,
- * nesting deeper than the cap, keys that are collections, prototype-polluting keys, and a top
- * level that is not a mapping.
+ * cap, several documents, directives (always YAML 1.2: merge keys off, and the YAML 1.1 tags
+ * !!binary, !!timestamp, !!set, !!omap and !!pairs are unknown tags like any other), duplicate
+ * keys (also keys that differ in YAML but not once read, like 1 and "1"), unknown tags, aliases
+ * over the cap or naming no anchor, nesting deeper than the cap, keys that are collections or aliases,
+ * prototype-polluting keys, and a top level that is not a mapping.
  *
  * `positions` says when `locate` learns where things are. `'lazy'` (the default) keeps only the
  * text and parses it again on the first lookup, which is rare (problems only): the happy path stays
@@ -73,7 +76,11 @@ export function loadYaml(params: {
   if (violation)
     return { ok: false, problems: [problem(violation.offset, violation.code, violation.message)] };
   const docs = Array.from(
-    new Composer({ uniqueKeys: true, version: '1.2' }).compose(tokens, true, text.length),
+    new Composer({ uniqueKeys: true, version: '1.2', merge: false, resolveKnownTags: false }).compose(
+      tokens,
+      true,
+      text.length,
+    ),
   );
   if (docs.length > 1) {
     const message = 'a file holds one YAML document; remove the `---` separator';
@@ -88,6 +95,14 @@ export function loadYaml(params: {
     ),
   );
   if (problems.length > 0) return { ok: false, problems };
+  const collisions = findKeyCollisions(doc).map((offset) =>
+    problem(
+      offset,
+      'yaml-duplicate-key',
+      'duplicate key: this key reads the same as an earlier key of this mapping (as 1 and "1", or ~ and "" do); each key may appear once',
+    ),
+  );
+  if (collisions.length > 0) return { ok: false, problems: collisions };
   if (!isMap(doc.contents)) {
     const kind = isSeq(doc.contents) ? 'a list' : doc.contents === null ? 'nothing' : 'a single value';
     const message = `expected a mapping of keys to values, found ${kind}`;
@@ -158,7 +173,13 @@ function lazyLocate(text: string): Locate {
   return (path, options) => {
     if (!locate) {
       const lineCounter = new LineCounter();
-      const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: true, version: '1.2' });
+      const doc: Document = parseDocument(text, {
+        lineCounter,
+        uniqueKeys: true,
+        version: '1.2',
+        merge: false,
+        resolveKnownTags: false,
+      });
       locate = locateIn(doc, lineCounter);
     }
     return locate(path, options);

@@ -6,7 +6,8 @@ export const MAX_NESTING = 32;
 /** The first thing in a file's syntax tree that a grants repo refuses, with its source offset. */
 export interface CstViolation {
   offset: number;
-  code: 'yaml-too-deep' | 'yaml-too-many-aliases' | 'yaml-non-string-key';
+  code:
+    'yaml-too-deep' | 'yaml-too-many-aliases' | 'yaml-non-string-key' | 'yaml-alias-key' | 'yaml-directive';
   message: string;
 }
 
@@ -14,7 +15,9 @@ const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
 
 /**
  * Walks a YAML concrete syntax tree once, before it is composed, for nesting deeper than
- * `maxNesting`, more aliases than `maxAliases`, and keys that are collections. Depth is checked
+ * `maxNesting`, more aliases than `maxAliases`, keys that are collections or aliases (an alias key
+ * hides a duplicate from the composer's unique-key check), and directives (`%YAML 1.1` would turn
+ * on merge keys, yes/no booleans and timestamps; `%TAG` only serves tags, which are refused). Depth is checked
  * here because the composer recurses per level, and near the stack limit V8 can abort the whole
  * process (a regexp compile failing with out-of-memory) where no `try` helps. This walk is
  * iterative, so it cannot overflow itself.
@@ -27,7 +30,14 @@ export function scanCst(
   let aliases = 0;
   while (stack.length > 0) {
     const { token, depth } = stack.pop()!;
-    if (token.type === 'document') {
+    if (token.type === 'directive') {
+      return {
+        offset: token.offset,
+        code: 'yaml-directive',
+        message:
+          'YAML directives (%YAML, %TAG) are not allowed: files are read as YAML 1.2; remove this line',
+      };
+    } else if (token.type === 'document') {
       if (token.value) stack.push({ token: token.value, depth });
     } else if (token.type === 'alias') {
       if (++aliases > limits.maxAliases) {
@@ -53,6 +63,13 @@ export function scanCst(
             offset: (item.key as { offset: number }).offset,
             code: 'yaml-non-string-key',
             message: 'keys must be plain strings, not lists or mappings',
+          };
+        }
+        if (item.key?.type === 'alias') {
+          return {
+            offset: item.key.offset,
+            code: 'yaml-alias-key',
+            message: 'an alias (*name) cannot be a key: write the key out',
           };
         }
         if (item.key) stack.push({ token: item.key, depth: depth + 1 });

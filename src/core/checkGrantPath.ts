@@ -1,4 +1,5 @@
 import { parseGrantPath } from './grantPath.js';
+import { grantPathProblem } from './grantPathProblem.js';
 import { problemAt, type Problem, type SourceFile } from './problem.js';
 import type { Grant } from './types.js';
 
@@ -6,14 +7,8 @@ import type { Grant } from './types.js';
 export function checkGrantPath(source: SourceFile<Grant>): Problem[] {
   const parts = parseGrantPath(source.file);
   if (!parts) {
-    return [
-      problemAt(
-        source,
-        [],
-        'grant-path',
-        'a grant file must be at grants/<resource>/<name>.yml; move this file into its resource folder',
-      ),
-    ];
+    const problem = grantPathProblem(source.file)!;
+    return [{ ...problem, severity: 'error' }];
   }
   if (parts.folder !== source.data.resource) {
     return [

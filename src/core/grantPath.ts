@@ -1,6 +1,20 @@
 /** Where grant files live: `grants/<resource>/<name>.yml`. */
 export const GRANTS_DIR = 'grants';
-const GRANT_PATH = /^grants\/([^/]+)\/([^/]+)\.ya?ml$/;
+
+/**
+ * A resource name: the keys of access.yml `resources` and the folders under grants/. The same
+ * pattern is in schemas/policy.schema.json (`definitions.name`) and schemas/grant.schema.json
+ * (`resource`); a test keeps the three equal.
+ */
+export const RESOURCE_NAME = '[a-z0-9][a-z0-9._-]{0,63}';
+
+/**
+ * A grant file's name without `.yml`: letters, digits, `.`, `_` and `-`, at most 100 characters.
+ * File names reach branch names, pull-request bodies and check runs, so nothing else is allowed.
+ */
+export const GRANT_NAME = '[A-Za-z0-9][A-Za-z0-9._-]{0,99}';
+
+const GRANT_PATH = new RegExp(`^${GRANTS_DIR}/(${RESOURCE_NAME})/(${GRANT_NAME})\\.yml$`);
 
 /** The parts of a grant file's path, or undefined when the path is not where a grant can live. */
 export function parseGrantPath(path: string): { folder: string; name: string } | undefined {

@@ -1,4 +1,5 @@
 import type { Octokit } from '@octokit/rest';
+import { dropIgnoredCodeowners } from '../config/dropIgnoredCodeowners.js';
 import { isRepoFileOfInterest } from '../config/loadGrantsRepo.js';
 import { GitHubError, toGitHubError } from './githubError.js';
 import { parseTarball } from './parseTarball.js';
@@ -23,7 +24,9 @@ function toBytes(data: unknown, what: string): Uint8Array {
  * in one API call: `GET /repos/{owner}/{repo}/tarball/{ref}`, whose redirect to codeload Octokit's
  * fetch follows (https://docs.github.com/rest/repos/contents#download-a-repository-archive-tar).
  * Without `ref` it asks for `HEAD`, which GitHub resolves to the default branch, so the caller needs
- * no extra call to learn it (the route with a ref is the one GitHub documents). Links and oversized files come back as problems, never as files.
+ * no extra call to learn it (the route with a ref is the one GitHub documents). Links and oversized
+ * files come back as problems, never as files; CODEOWNERS files GitHub ignores are left out (see
+ * dropIgnoredCodeowners).
  * Failures are GitHubErrors that name the repository and ref.
  */
 export async function readRepoSnapshot(
@@ -45,5 +48,6 @@ export async function readRepoSnapshot(
     throw toGitHubError(error, what);
   }
   const tarball = parseTarball(toBytes(data, what), isRepoFileOfInterest);
+  dropIgnoredCodeowners(tarball.files, tarball.problems);
   return { sha: tarball.commitSha, files: tarball.files, problems: tarball.problems };
 }

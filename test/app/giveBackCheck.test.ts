@@ -85,7 +85,7 @@ describe('the check of a pull request that only removes grants', () => {
       'Removing 1 grant of others needs approval: grants/prod-db/bob.yml by @acme/dba-leads or @bob',
     );
     expect(check.output.summary).toContain(
-      '| `grants/prod-db/bob.yml` (removed) | @acme/dba-leads | 1 | — | ⏳ needs an approval by @acme/dba-leads, @bob (the grantee) |',
+      '| grants/prod-db/bob.yml (removed) | @acme/dba-leads | 1 | — | ⏳ needs an approval by @acme/dba-leads, @bob (the grantee) |',
     );
     expect(check.output.summary).toContain('### Grants removed (access revoked on merge)');
   });
@@ -95,7 +95,7 @@ describe('the check of a pull request that only removes grants', () => {
     expect(check.conclusion).toBe('success');
     expect(check.output.title).toBe('Removes 1 grant: the access is revoked on merge');
     expect(check.output.summary).toContain(
-      '| `grants/prod-db/bob.yml` (removed) | @acme/dba-leads | 1 | @dana | ✅ removal approved |',
+      '| grants/prod-db/bob.yml (removed) | @acme/dba-leads | 1 | @dana | ✅ removal approved |',
     );
   });
 

@@ -102,7 +102,7 @@ describe('the pull-request check', () => {
       '| @alice | prod-db | member | on merge | 2026-11-28T12:00:00Z | INC-9: replica is lagging badly |  |',
     );
     expect(check.output.summary).toContain(
-      '| `grants/prod-db/alice.yml` | @acme/dba-leads | 2 | — | ⏳ needs 2 more |',
+      '| grants/prod-db/alice.yml | @acme/dba-leads | 2 | — | ⏳ needs 2 more |',
     );
     expect(check.output.annotations).toEqual([]);
   });
@@ -248,7 +248,7 @@ describe('attacks on approval, through real webhook payloads', () => {
     });
     expect(update.conclusion).toBe('action_required');
     expect(update.output.summary).toContain(
-      '| `grants/prod-db/alice.yml` | @acme/dba-leads | 2 | @dana | ⏳ needs 1 more |',
+      '| grants/prod-db/alice.yml | @acme/dba-leads | 2 | @dana | ⏳ needs 1 more |',
     );
   });
 

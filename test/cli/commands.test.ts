@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliCapture } from '../helpers/runCliCapture.js';
@@ -83,6 +83,15 @@ describe('grantops owners', () => {
       'docs/CODEOWNERS': '* @docs\n',
     });
     expect((await runCliCapture(['owners', '--repo', dir, 'a'])).stdout).toBe('a: @dotgithub\n');
+  });
+
+  it('never falls back past a .github/CODEOWNERS that is a link: GitHub uses that location', async () => {
+    const dir = tempRepo({ CODEOWNERS: '* @root\n', 'OWNERS.txt': '* @linked\n', '.github/.keep': '' });
+    symlinkSync('../OWNERS.txt', join(dir, '.github/CODEOWNERS'));
+    const { code, stdout, stderr } = await runCliCapture(['owners', '--repo', dir, 'a']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/\.github\/CODEOWNERS is not a regular file .* so no file has code owners/);
   });
 
   it('reports invalid CODEOWNERS lines on stderr with their position', async () => {

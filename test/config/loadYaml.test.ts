@@ -32,6 +32,10 @@ describe('loadYaml rejects hostile and malformed files with file:line:col', () =
     ['prototype key', 'x:\n  - prototype: 1\n', '2:5', 'yaml-forbidden-key'],
     ['unknown tag', 'a: !custom 1\n', '1:4', 'yaml-unknown-tag'],
     ['js function tag', 'a: !!js/function "f"\n', '1:4', 'yaml-unknown-tag'],
+    ['YAML 1.1 binary tag', 'a: !!binary aGVsbG8=\n', '1:4', 'yaml-unknown-tag'],
+    ['YAML 1.1 timestamp tag', 'a: !!timestamp 2026-11-28\n', '1:4', 'yaml-unknown-tag'],
+    ['YAML 1.1 set tag', 'a: !!set {x}\n', '1:4', 'yaml-unknown-tag'],
+    ['YAML 1.1 omap tag', 'a: !!omap [{x: 1}]\n', '1:4', 'yaml-unknown-tag'],
     ['alias bomb', bomb, '3:12', 'yaml-too-many-aliases'],
     ['flow nesting bomb', `a: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`, '1:35', 'yaml-too-deep'],
     ['block sequence nesting bomb', `a:\n  ${'- '.repeat(20_000)}x\n`, '2:65', 'yaml-too-deep'],
@@ -40,6 +44,17 @@ describe('loadYaml rejects hostile and malformed files with file:line:col', () =
     ['tab indentation', 'a:\n\tb: 1\n', '2:1', 'yaml-syntax'],
     ['unterminated quote', 'a: "open\nb: 1\n', '3:1', 'yaml-syntax'],
     ['undefined alias', 'a: *nothing\n', '1:4', 'yaml-bad-alias'],
+    ['alias as a key (hides a duplicate)', '&k expires: 1\ngrantee: a\n*k : 2\n', '3:1', 'yaml-alias-key'],
+    ['alias as a flow key', 'a: {&k b: 1, *k : 2}\n', '1:14', 'yaml-alias-key'],
+    ['alias as an explicit key', 'a: &k x\n? *k\n: 2\n', '2:3', 'yaml-alias-key'],
+    ['%YAML 1.1 directive (merge keys, yes/no)', '%YAML 1.1\n---\na: 1\n', '1:1', 'yaml-directive'],
+    ['%YAML 1.2 directive', '%YAML 1.2\n---\na: 1\n', '1:1', 'yaml-directive'],
+    ['%TAG directive', 'a: 1\n...\n%TAG !e! tag:e.com,2000:\n---\nb: 2\n', '3:1', 'yaml-directive'],
+    ['1 and "1" read as one key', 'a: x\n1: a\n"1": b\n', '3:1', 'yaml-duplicate-key'],
+    ['true and "true" read as one key', 'a:\n  true: 1\n  "true": 2\n', '3:3', 'yaml-duplicate-key'],
+    ['~ and "" read as one key', '~: a\n"": b\n', '2:1', 'yaml-duplicate-key'],
+    ['an empty key and null read as one key', '{? : a, null: b}\n', '1:9', 'yaml-duplicate-key'],
+    ['0x10 and 16 read as one key', '0x10: a\n16: b\n', '2:1', 'yaml-duplicate-key'],
   ])('%s', (_name, text, position, code) => {
     const result = loadYaml({ file: 'grants/x/y.yml', text, limits: { maxBytes: 1024 * 1024 } });
     expect(result.ok).toBe(false);
@@ -184,5 +199,25 @@ describe('positions: eager keeps the first parse, lazy parses again on the first
     const eager = loadGrantsRepo({ files, validator: createSchemaValidator(), grantPositions: 'eager' });
     expect(eager.grants[0]?.locate(['expires'])).toEqual({ line: 4, col: 10 });
     expect(parses).not.toHaveBeenCalled();
+  });
+});
+
+describe('loadYaml reads YAML 1.2 only', () => {
+  it.each([
+    ['a merge key is a plain key, not a merge', '<<: {expires: x}\n', { '<<': { expires: 'x' } }],
+    ['yes/no/on/off are strings', 'a: yes\nb: off\n', { a: 'yes', b: 'off' }],
+    ['a timestamp is a string', 'a: 2026-11-28 10:00:00\n', { a: '2026-11-28 10:00:00' }],
+    ['a leading zero is not octal', 'a: 010\n', { a: 10 }],
+  ])('%s', (_what, text, data) => {
+    const result = loadYaml({ file: 'f.yml', text });
+    expect(result.ok && result.source.data).toEqual(data);
+  });
+
+  it('reports every pair of colliding keys, at the later key', () => {
+    const result = loadYaml({ file: 'f.yml', text: '1: a\n"1": b\nx:\n  ~: a\n  "": b\n' });
+    expect(result.ok ? [] : result.problems.map((p) => `${p.line}:${p.col} ${p.code}`)).toEqual([
+      '2:1 yaml-duplicate-key',
+      '5:3 yaml-duplicate-key',
+    ]);
   });
 });

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { Octokit } from '@octokit/rest';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadGrantsRepo } from '../../src/config/loadGrantsRepo.js';
+import { createSchemaValidator } from '../../src/config/schemaValidator.js';
+import { ownersOf } from '../../src/core/codeowners/index.js';
 import { GitHubError } from '../../src/github/githubError.js';
 import { readRepoSnapshot } from '../../src/github/readRepoSnapshot.js';
 import { tempRepo } from '../helpers/tempRepo.js';
@@ -13,6 +16,7 @@ const CODELOAD = 'https://codeload.github.com';
 const repo = { owner: 'acme', repo: 'access-grants' };
 const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 const octokit = () => new Octokit({ auth: 'ghs_test', log: quiet });
+const validator = createSchemaValidator();
 
 /** A gzip archive exactly as GitHub makes it: `git archive` of a commit, under `owner-repo-sha/`. */
 function gitArchive(
@@ -22,7 +26,10 @@ function gitArchive(
   const dir = tempRepo(files);
   for (const [path, target] of Object.entries(links)) symlinkSync(target, join(dir, path));
   const git = (...args: string[]) =>
-    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir });
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+      cwd: dir,
+      maxBuffer: 64 * 1024 * 1024,
+    });
   git('init', '-q');
   git('add', '-A');
   git('commit', '-q', '-m', 'grants');
@@ -95,6 +102,52 @@ describe('readRepoSnapshot', () => {
     const snapshot = await readRepoSnapshot(octokit(), repo, 'main');
     expect(snapshot.files.has('grants/db/bob.yml')).toBe(false);
     expect(snapshot.problems).toMatchObject([{ file: 'grants/db/bob.yml', code: 'file-symlink' }]);
+  });
+
+  describe('CODEOWNERS: GitHub uses the first location that exists; a refused one leaves no owners', () => {
+    // A stale, permissive file that GitHub ignores because .github/CODEOWNERS exists.
+    const stale = { ...files, CODEOWNERS: '* @acme/everyone\n', 'docs/CODEOWNERS': '* @acme/docs\n' };
+    const owners = async (snapshot: Awaited<ReturnType<typeof readRepoSnapshot>>) => {
+      const loaded = loadGrantsRepo({ files: snapshot.files, validator, refused: snapshot.problems });
+      return {
+        file: loaded.codeowners?.file,
+        owners: loaded.codeowners ? ownersOf(loaded.codeowners, 'grants/db/alice.yml').owners : [],
+        kept: [...snapshot.files.keys()].filter((p) => p.endsWith('CODEOWNERS')),
+      };
+    };
+
+    it('keeps only the CODEOWNERS GitHub uses', async () => {
+      const { tarball } = gitArchive({ ...stale, '.github/CODEOWNERS': '/grants/db/ @acme/dba-leads\n' });
+      tarballRoute('/repos/acme/access-grants/tarball/main', tarball);
+      expect(await owners(await readRepoSnapshot(octokit(), repo, 'main'))).toEqual({
+        file: '.github/CODEOWNERS',
+        owners: ['@acme/dba-leads'],
+        kept: ['.github/CODEOWNERS'],
+      });
+    });
+
+    it('a .github/CODEOWNERS over 4 MB is refused, and the root CODEOWNERS is not used instead', async () => {
+      const big = '/grants/db/ @acme/dba-leads\n' + '# padding\n'.repeat(450_000);
+      const { tarball } = gitArchive({ ...stale, '.github/CODEOWNERS': big });
+      tarballRoute('/repos/acme/access-grants/tarball/main', tarball);
+      const snapshot = await readRepoSnapshot(octokit(), repo, 'main');
+      expect(snapshot.problems).toMatchObject([{ file: '.github/CODEOWNERS', code: 'file-too-large' }]);
+      expect(await owners(snapshot)).toEqual({ file: '.github/CODEOWNERS', owners: [], kept: [] });
+    });
+
+    it('a linked .github/CODEOWNERS is refused, and the root CODEOWNERS is not used instead', async () => {
+      const { '.github/CODEOWNERS': _, ...rest } = stale;
+      const { tarball } = gitArchive(
+        { ...rest, '.github/.keep': '', 'OWNERS.txt': '/grants/db/ @acme/dba-leads\n' },
+        { '.github/CODEOWNERS': '../OWNERS.txt' },
+      );
+      tarballRoute('/repos/acme/access-grants/tarball/main', tarball);
+      const snapshot = await readRepoSnapshot(octokit(), repo, 'main');
+      expect(snapshot.problems).toMatchObject([{ file: '.github/CODEOWNERS', code: 'file-symlink' }]);
+      expect(await owners(snapshot)).toEqual({ file: '.github/CODEOWNERS', owners: [], kept: [] });
+      // A caller that does not pass the refusals finds no CODEOWNERS at all: still no owners.
+      expect(loadGrantsRepo({ files: snapshot.files, validator }).codeowners).toBeUndefined();
+    });
   });
 
   it.each([

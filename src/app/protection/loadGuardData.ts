@@ -46,7 +46,7 @@ export async function loadGuardData(params: {
   const name = `${grantsRepo.owner}/${grantsRepo.repo}`;
   try {
     const snapshot = await port.readDefaultBranch(grantsRepo);
-    const loaded = loadGrantsRepo({ files: snapshot.files, validator });
+    const loaded = loadGrantsRepo({ files: snapshot.files, validator, refused: snapshot.problems });
     const repo = { ...loaded, problems: [...snapshot.problems, ...loaded.problems] };
     return { ...guardDataOf({ repo, now }), label: `${name}@${snapshot.sha ?? 'default branch'}` };
   } catch (error) {

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CODEOWNERS_PATHS, ownersOf, parseCodeowners } from '../../core/codeowners/index.js';
 import { formatProblem } from '../../core/problem.js';
@@ -12,9 +12,15 @@ async function readCodeowners(context: CliContext, repo: string | undefined, fil
   const candidates = file
     ? [resolve(context.cwd, file)]
     : CODEOWNERS_PATHS.map((p) => join(resolve(context.cwd, repo ?? '.'), p));
+  // GitHub uses the first location that exists, whatever it holds: never fall back past it.
   for (const candidate of candidates) {
-    const info = await stat(candidate).catch(() => undefined);
-    if (!info?.isFile()) continue;
+    const info = await lstat(candidate).catch(() => undefined);
+    if (!info) continue;
+    if (!info.isFile()) {
+      throw new IoError(
+        `${candidate} is not a regular file (a symbolic link or a folder); it is the CODEOWNERS location GitHub uses, so no file has code owners: commit the file itself`,
+      );
+    }
     if (info.size > READ_MAX_BYTES) {
       throw new IoError(`${candidate} is ${info.size} bytes; GitHub ignores CODEOWNERS files over 3 MB`);
     }
