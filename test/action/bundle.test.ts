@@ -66,6 +66,18 @@ describe('the bundle, run as a runner runs it', () => {
     expect(run.stdout).toMatch(/^::error::grantops blocked the deploy to staging: no_active_grant/m);
   });
 
+  it('reads commands like a shell: wrapped, quoted and nested destroys are denied, unreadable ones fail closed', async () => {
+    const hidden = await local('alice', {
+      commands: 'sudo -u deploy /usr/bin/terraform "de"stroy\nbash -c "timeout 600 terraform destroy"',
+    });
+    expect(hidden.code).toBe(1);
+    expect(hidden.outputs).toMatchObject({ decision: 'blocked', reason_code: 'command_denied' });
+    const unreadable = await local('alice', { commands: "echo 'terraform destroy | sh" });
+    expect(unreadable.outputs).toMatchObject({ decision: 'blocked', reason_code: 'command_unparseable' });
+    const data = await local('alice', { commands: 'echo "terraform destroy"' });
+    expect(data.outputs).toMatchObject({ decision: 'allowed' });
+  });
+
   it('reports but never fails in warn mode', async () => {
     const run = await local('bob', { mode: 'warn' });
     expect(run.code).toBe(0);

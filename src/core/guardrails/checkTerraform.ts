@@ -1,15 +1,10 @@
-import type { Finding, GuardContext } from './finding.js';
 import { commandParts } from './commandParts.js';
+import type { Finding, GuardContext } from './finding.js';
 import { planChanges } from './planChanges.js';
-
-/** `terraform apply`, `terraform -chdir=infra destroy`, `tofu apply`...: commands that change infrastructure. */
-const CHANGES_INFRA = /^(?:terraform|tofu)(?: -\S+)* (?:apply|destroy)(?: |$)/;
+import { terraformCommandFinding } from './terraformCommandFinding.js';
+import { terraformRuns } from './terraformRuns.js';
 
 const SHOW_JSON = '`terraform show -json plan.tfplan > plan.json`';
-
-function runsApply(commands: readonly string[]): boolean {
-  return commands.some((command) => commandParts(command).candidates.some((c) => CHANGES_INFRA.test(c)));
-}
 
 const validLimit = (n: number | undefined): boolean => n === undefined || (Number.isInteger(n) && n >= 0);
 
@@ -33,9 +28,12 @@ function limitFinding(
 
 /**
  * The terraform rule: a plan may destroy at most `max_destroy` and replace at most `max_replace`
- * resources. With no plan given the rule is skipped, unless the job declares a command that applies
- * or destroys (`terraform apply`, `terraform destroy`, `tofu apply`): that would change infrastructure
- * the limits cannot see, so the rule fails (`terraform_plan_missing`).
+ * resources. The job's commands are read with the command tokenizer (`sudo /usr/bin/terraform
+ * "apply"` is an apply) and must let the checked plan be what runs (see `terraformCommandFinding`):
+ * `terraform destroy` and `apply -destroy` fail while `max_destroy` is set, and an apply must name
+ * the saved plan file whose `terraform show -json` is the plan given. With no plan given the rule
+ * is skipped, unless the job runs `terraform apply`: that would change infrastructure the limits
+ * cannot see, so the rule fails (`terraform_plan_missing`).
  */
 export function checkTerraform(ctx: GuardContext): Finding[] {
   const limits = ctx.guardrail.terraform;
@@ -46,9 +44,13 @@ export function checkTerraform(ctx: GuardContext): Finding[] {
     return [{ ...base, status: 'fail', code: 'policy_invalid', message }];
   }
   const plan = ctx.input.terraformPlan;
+  const parts = (ctx.input.commands ?? []).map(commandParts);
+  const runs = parts.flatMap((p) => terraformRuns(p.commands));
+  const refused = terraformCommandFinding(ctx, { parts, runs, planGiven: plan !== undefined });
+  if (refused) return [refused];
   if (plan === undefined) {
-    if (runsApply(ctx.input.commands ?? [])) {
-      const message = `the job runs terraform apply/destroy but gave no plan, so the terraform limits cannot be checked: pass the output of ${SHOW_JSON} and apply that saved plan`;
+    if (runs.some((r) => r.kind !== 'destroy')) {
+      const message = `the job runs terraform apply but gave no plan, so the terraform limits cannot be checked: pass the output of ${SHOW_JSON} and apply that saved plan`;
       return [{ ...base, status: 'fail', code: 'terraform_plan_missing', message }];
     }
     return [{ ...base, status: 'skip', code: 'terraform_plan_absent', message: 'no terraform plan given' }];

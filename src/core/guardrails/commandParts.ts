@@ -1,52 +1,61 @@
+import { CommandSyntaxError } from './commandSyntaxError.js';
+import { lexCommand, type WordToken } from './lexCommand.js';
 import { normalizeCommand } from './normalizeCommand.js';
+import { splitCommands } from './splitCommands.js';
+import { unwrapCommand } from './unwrapCommand.js';
 
-/**
- * Where one shell command ends and another begins: `&&`, `||`, `;`, pipes (`|`, `|&`), background
- * `&` (not the `&` of a redirection like `2>&1` or `&>`), newlines, and command substitution
- * (`$(...)`, backticks, subshell parentheses).
- */
-const SEPARATOR = /&&|\|\||\|&|(?<![<>])&(?![>&])|\$\(|[;|\n\r`()]/;
-
-/** Words that run the command after them: `sudo terraform destroy` still runs `terraform destroy`. */
-const WRAPPERS = new Set(['sudo', 'env', 'exec', 'command', 'nohup', 'time', 'nice', 'builtin']);
-const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
-
-/** Drops leading `NAME=value` assignments and wrapper words (with their `-flags`). */
-function unwrap(segment: string): string {
-  const words = segment.split(' ');
-  let i = 0;
-  let afterWrapper = false;
-  for (; i < words.length - 1; i++) {
-    const word = words[i] as string;
-    if (WRAPPERS.has(word)) afterWrapper = true;
-    else if (!ASSIGNMENT.test(word) && !(afterWrapper && word.startsWith('-'))) break;
-  }
-  return words.slice(i).join(' ');
+/** One simple command of a command line, in the two forms the command rules read. */
+export interface SimpleCommand {
+  /** As written: every word and redirection, quotes and escapes removed, joined by single spaces. */
+  written: string;
+  /** What runs: assignments, redirections and wrappers removed, the command name a basename. */
+  argv: string[];
+  /** True behind `xargs`, which appends arguments read from standard input. */
+  openEnded: boolean;
 }
 
-/** A command, normalised and cut into the simple commands it runs. */
+/** A command line cut into the simple commands it runs, or why it cannot be read. */
 export interface CommandParts {
-  /** The whole command, whitespace normalised. */
+  /** The whole command, whitespace normalised (line continuations joined). */
   whole: string;
-  /** Each simple command, as written (normalised); parts without a letter or digit are dropped. */
-  segments: string[];
-  /** Every form a deny pattern is tried against: the whole, each segment and each unwrapped segment. */
-  candidates: string[];
+  /** Every simple command, including those in `$(...)`, backticks, `sh -c` strings and `eval`. */
+  commands: SimpleCommand[];
+  /** Set when the tokenizer could not make sense of the command: the rules fail closed on it. */
+  problem?: string;
+}
+
+/** How deep `sh -c`, `eval` and substitutions may nest inside each other. */
+const MAX_DEPTH = 8;
+
+function collect(text: string, depth: number, out: SimpleCommand[]): void {
+  if (depth > MAX_DEPTH) throw new CommandSyntaxError(`shells and evals nest more than ${MAX_DEPTH} deep`);
+  const { tokens, nested } = lexCommand(text, depth);
+  for (const list of [tokens, ...nested]) {
+    for (const items of splitCommands(list)) {
+      const words = items.filter((t): t is WordToken => t.kind === 'word');
+      const { argv, openEnded, scripts } = unwrapCommand(words);
+      out.push({ written: normalizeCommand(items.map((t) => t.text).join(' ')), argv, openEnded });
+      for (const script of scripts) collect(script, depth + 1, out);
+    }
+  }
 }
 
 /**
- * Cuts a command into the simple commands it runs, so `echo ok && terraform destroy` cannot hide the
- * destroy behind an allowed prefix. Splitting ignores quoting on purpose: it may cut a quoted string,
- * which only makes deny patterns match more and allow lists ask for more, never less.
+ * Reads a command line the way a shell would, closely enough to judge it: splits it into simple
+ * commands at `;`, `&&`, `||`, `|`, `&`, newlines, parentheses, braces, `!` and reserved words;
+ * removes quotes and escapes; drops redirections and assignments; peels off wrappers (`sudo`, `env`,
+ * `timeout`, `xargs`...); and reads the commands inside `$(...)`, backticks, `sh -c` and `eval`.
+ * What it cannot read safely (an unbalanced quote, a heredoc, a shell reading standard input, a
+ * command name known only at run time) comes back as `problem`, and the rules fail closed.
  */
 export function commandParts(command: string): CommandParts {
-  // A backslash before a newline continues the same command (`terraform \<newline> destroy`).
-  const text = command.replace(/\\\r?\n/g, ' ');
-  const whole = normalizeCommand(text);
-  const segments = text
-    .split(SEPARATOR)
-    .map(normalizeCommand)
-    .filter((s) => /[\p{L}\p{N}]/u.test(s));
-  const candidates = [...new Set([whole, ...segments, ...segments.map(unwrap)])].filter((c) => c !== '');
-  return { whole, segments, candidates };
+  const whole = normalizeCommand(command.replace(/\\(?:\r\n|\n|\r)/g, ' '));
+  const commands: SimpleCommand[] = [];
+  try {
+    collect(command, 0, commands);
+  } catch (error) {
+    // Anything the tokenizer throws (a `CommandSyntaxError`, or a bug) fails closed.
+    return { whole, commands, problem: (error as Error).message };
+  }
+  return { whole, commands };
 }

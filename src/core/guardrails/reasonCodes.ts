@@ -35,6 +35,11 @@ export const REASON_CODES = {
   command_denied: 'commands',
   /** Failure: `allow_commands` is set and a command (or one part of it) matches none of its patterns. */
   command_not_allowed: 'commands',
+  /**
+   * Failure: a command could not be read safely (an unbalanced quote, a heredoc, a shell reading
+   * standard input or with no `-c` string, a command name known only at run time...); fail closed.
+   */
+  command_unparseable: 'commands',
   /** Pass: every command passed the deny and allow lists. */
   commands_allowed: 'commands',
   /** Skip: command rules are set but the job declared no commands. */
@@ -58,11 +63,22 @@ export const REASON_CODES = {
   terraform_replace_limit: 'terraform',
   /** Failure: the plan is not `terraform show -json` output of format 1.x, or the plan errored. */
   terraform_plan_invalid: 'terraform',
-  /** Failure: terraform limits are set and the job runs `terraform apply`/`destroy`, but no plan was given. */
+  /** Failure: terraform limits are set and the job runs `terraform apply`, but no plan was given. */
   terraform_plan_missing: 'terraform',
+  /**
+   * Failure: `max_destroy` is set and the job runs `terraform destroy` or `terraform apply -destroy`,
+   * which destroy everything in the state and apply no checked plan: counted as over any limit.
+   */
+  terraform_destroy_command: 'terraform',
+  /** Failure: a `terraform apply` names no saved plan file, so it plans again and the checked plan proves nothing. */
+  terraform_apply_unsaved_plan: 'terraform',
+  /** Failure: the job applies more than one saved plan, but one plan is checked. */
+  terraform_plan_ambiguous: 'terraform',
+  /** Failure: terraform limits are set and a command could not be read, so what it applies is unknown. */
+  terraform_command_unparseable: 'terraform',
   /** Pass: the plan stays within the terraform limits. */
   terraform_within_limits: 'terraform',
-  /** Skip: terraform limits are set but no plan was given and no apply/destroy command is declared. */
+  /** Skip: terraform limits are set but no plan was given and no `terraform apply` is declared. */
   terraform_plan_absent: 'terraform',
 } as const satisfies Record<string, RuleName | 'decision'>;
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { commandForms } from '../../../src/core/guardrails/commandForms.js';
 import {
   commandParts,
   compileGlob,
@@ -49,29 +50,33 @@ describe('compileGlob', () => {
   });
 });
 
-describe('commandParts', () => {
+describe('commandForms', () => {
+  const forms = (command: string): string[] => commandParts(command).commands.flatMap(commandForms);
   it.each([
-    ['  terraform \t apply\n -auto-approve  ', ['terraform apply', '-auto-approve']],
-    ['echo ok && terraform destroy', ['echo ok', 'terraform destroy']],
-    ['a || b; c | d |& e & f', ['a', 'b', 'c', 'd', 'e', 'f']],
-    ['terraform plan 2>&1 | tee log &>/dev/null', ['terraform plan 2>&1', 'tee log &>/dev/null']],
-    ['echo "at $(date)" `whoami` (cd x)', ['echo "at', 'date', 'whoami', 'cd x']],
-    ['a\r\nb', ['a', 'b']],
-    ['terraform \\\n  destroy \\\r\n -auto-approve\nls', ['terraform destroy -auto-approve', 'ls']],
-    [';;  ;', []],
-  ])('%j splits into %j', (command, segments) => {
-    expect(commandParts(command).segments).toEqual(segments);
-  });
-
-  it('tries deny patterns on the whole, each part and each unwrapped part', () => {
-    expect(commandParts('TF_LOG=1 sudo -E env A=b terraform destroy; ls').candidates).toEqual([
-      'TF_LOG=1 sudo -E env A=b terraform destroy; ls',
-      'TF_LOG=1 sudo -E env A=b terraform destroy',
-      'ls',
-      'terraform destroy',
-    ]);
-    expect(commandParts('-x terraform').candidates).toEqual(['-x terraform']);
-    expect(commandParts('sudo').candidates).toEqual(['sudo']);
+    ['sudo /usr/bin/terraform "destroy"', ['sudo /usr/bin/terraform destroy', 'terraform destroy']],
+    [
+      'terraform -chdir=infra -no-color destroy -x',
+      ['terraform -chdir=infra -no-color destroy -x', 'terraform destroy -x'],
+    ],
+    ['terraform -- destroy', ['terraform -- destroy', 'terraform destroy']],
+    [
+      'kubectl --context prod -n web delete --wait=false namespace web',
+      [
+        'kubectl --context prod -n web delete --wait=false namespace web',
+        'kubectl delete --wait=false namespace web',
+        'kubectl delete namespace web',
+      ],
+    ],
+    ['oc delete -n x ns y -- z', ['oc delete -n x ns y -- z', 'oc delete ns y z']],
+    [
+      'helm --kube-context prod uninstall api',
+      ['helm --kube-context prod uninstall api', 'helm uninstall api'],
+    ],
+    ['git -C repo push --force', ['git -C repo push --force', 'git push --force']],
+    ['ls -la - x', ['ls -la - x', 'ls - x']],
+    ['echo -n "terraform destroy"', ['echo -n terraform destroy', 'echo terraform destroy']],
+  ])('%j is tried as %j', (command, expected) => {
+    expect(forms(command)).toEqual(expected);
   });
 });
 
@@ -220,5 +225,131 @@ describe('commands rule', () => {
     });
     const commands = ['kubectl rollout restart deploy/api', 'terraform destroy'];
     expect(decideGuardrails(guardInput({ policy, commands })).alerts).toEqual(['blocked']);
+  });
+});
+
+describe('commands rule: how deny patterns see commands', () => {
+  // DESIGN.md's example policy.
+  const deny: Guardrail = { deny_commands: ['terraform destroy*', 'kubectl delete namespace*'] };
+  const code = (commands: string[], g: Guardrail = deny): string | undefined =>
+    commandRows(g, commands)[0]?.code;
+
+  it.each([
+    ['absolute path', '/usr/bin/terraform destroy -auto-approve'],
+    ['relative path', './terraform destroy -auto-approve'],
+    ['quoted subcommand', 'terraform "destroy" -auto-approve'],
+    ['split quoting', "terraform de''stroy -auto-approve"],
+    ['backslash escape', 'terraform de\\stroy -auto-approve'],
+    ['sudo -u user', 'sudo -u deploy terraform destroy -auto-approve'],
+    ['env -u VAR', 'env -u AWS_PROFILE terraform destroy -auto-approve'],
+    ['nice -n 10', 'nice -n 10 terraform destroy -auto-approve'],
+    ['timeout', 'timeout 600 terraform destroy -auto-approve'],
+    ['brace group', '{ terraform destroy -auto-approve; }'],
+    ['if/then', 'if true; then terraform destroy -auto-approve; fi'],
+    ['negation', '! terraform destroy -auto-approve'],
+    ['leading redirection', '>/dev/null terraform destroy -auto-approve'],
+    ['bash -c', 'bash -c "terraform destroy -auto-approve"'],
+    ['eval', 'eval terraform destroy -auto-approve'],
+    ['xargs', 'echo -auto-approve | xargs terraform destroy'],
+    ['xargs supplying the subcommand', 'echo destroy | xargs terraform'],
+    ['xargs supplying the object', 'echo web | xargs -n1 kubectl delete namespace'],
+    ['global option before the subcommand', 'terraform -chdir=infra destroy -auto-approve'],
+    ['kubectl flag before the verb', 'kubectl --context prod delete namespace web'],
+    ['kubectl flag inside the verb', 'kubectl delete -n prod namespace web'],
+    ['inside $( )', 'echo $(terraform destroy)'],
+    ['inside backticks in quotes', 'echo "`terraform destroy`"'],
+    ['a subshell', '(cd infra; terraform destroy)'],
+    ['a case branch', 'case $ENV in prod) terraform destroy;; esac'],
+    ['a for loop', 'for d in a b; do terraform -chdir=$d destroy; done'],
+    ['nested shells', `sudo bash -c "sh -c 'timeout 5 terraform destroy'"`],
+    ['odd whitespace', '  terraform \t\u00a0 destroy\u000b-auto-approve  '],
+    ['tofu? no: the pattern names terraform', 'tofu destroy'],
+  ])('%s: %j', (name, command) => {
+    expect(code([command])).toBe(name.startsWith('tofu') ? 'commands_allowed' : 'command_denied');
+  });
+
+  it.each([
+    'terraform plan -out=plan.tfplan',
+    'terraform apply plan.tfplan',
+    'kubectl get pods',
+    'kubectl get namespace web -o yaml',
+    'echo "terraform destroy"',
+    "echo 'kubectl delete namespace web'",
+    'echo terraform destroy',
+    'git commit -m "terraform destroy"',
+    'terraform plan # then terraform destroy',
+    'echo destroy | xargs echo terraform',
+  ])('allows %j (data is not a command)', (command) => {
+    expect(code([command])).toBe('commands_allowed');
+  });
+
+  it('still denies a pattern that matches the whole command line', () => {
+    expect(code(['make && terraform destroy'], { deny_commands: ['make && terraform*'] })).toBe(
+      'command_denied',
+    );
+  });
+
+  it.each([
+    ["terraform 'destroy", 'a single quote is never closed'],
+    ['cat <<EOF | sh\nterraform destroy\nEOF', 'a heredoc'],
+    ['bash -c', '`bash -c` has no command string'],
+    ['$TF destroy', 'the command name `$TF` is only known at run time'],
+    ['terraform {destroy,plan}', 'brace expansion'],
+  ])('fails closed on %j', (command, problem) => {
+    const [row] = commandRows(deny, [command]);
+    expect(row).toMatchObject({ code: 'command_unparseable', outcome: 'fail', line: 20 });
+    expect(row?.message).toContain(`(${problem}`);
+    expect(row?.message).toMatch(
+      /so the command rules fail closed: write it as plain commands the guardrails can read$/,
+    );
+  });
+
+  it('names the simple command that matched', () => {
+    const [row] = commandRows(deny, ['sudo -u deploy /usr/bin/terraform "destroy"']);
+    expect(row?.message).toMatch(
+      /^command `sudo -u deploy \/usr\/bin\/terraform "destroy"`, which runs `terraform destroy`, matches/,
+    );
+  });
+});
+
+describe('commands rule: allow lists stay as strict as written', () => {
+  const allow: Guardrail = { allow_commands: ['terraform plan*', 'terraform apply *.tfplan', 'echo *'] };
+  it.each([
+    ['terraform plan -out=p.tfplan', 'commands_allowed'],
+    ['terraform "plan"', 'commands_allowed'],
+    ['echo "$(terraform plan)"', 'commands_allowed'],
+    ['echo "$(terraform destroy)"', 'command_not_allowed'],
+    ['bash -c "terraform plan"', 'command_not_allowed'],
+    ['sudo terraform plan', 'command_not_allowed'],
+    ['/tmp/x/terraform plan', 'command_not_allowed'],
+    ['TF_LOG=1 terraform plan', 'command_not_allowed'],
+    ['terraform -chdir=x plan', 'command_not_allowed'],
+    ['terraform plan; echo ok', 'commands_allowed'],
+    ['>out', 'commands_allowed'],
+    ["echo 'x", 'command_unparseable'],
+  ])('%j: %s', (command, expected) => {
+    expect(commandRows(allow, [command])[0]?.code).toBe(expected);
+  });
+
+  it('asks for the wrapper and the command inside a shell alike', () => {
+    const g: Guardrail = { allow_commands: ['bash -c *', 'terraform plan*'] };
+    expect(commandRows(g, ['bash -c "terraform plan"'])[0]?.code).toBe('commands_allowed');
+    expect(commandRows(g, ['bash -c "terraform destroy"'])[0]?.message).toBe(
+      'command `terraform destroy` (in `bash -c "terraform destroy"`) matches no allow_commands pattern: run only allowed commands, or add a pattern to guardrails.production.allow_commands in access.yml',
+    );
+  });
+
+  it('flags sensitive commands however they are wrapped', () => {
+    const policy = policyFile({ production: { sensitive_commands: ['kubectl rollout restart*'] } });
+    const commands = ['sudo kubectl --context prod rollout restart deploy/api'];
+    expect(
+      decideGuardrails(guardInput({ policy, commands })).rules.find((r) => r.rule === 'commands')?.message,
+    ).toBe(
+      '1 command(s) pass the command rules; sensitive: `sudo kubectl --context prod rollout restart deploy/api`',
+    );
+    const whole = policyFile({ production: { sensitive_commands: ['* && *'] } });
+    expect(decideGuardrails(guardInput({ policy: whole, commands: ['a && b'] })).rules[1]?.message).toMatch(
+      /sensitive/,
+    );
   });
 });

@@ -166,7 +166,7 @@ describe('terraform rule', () => {
     {
       name: 'no plan, chained destroy',
       commands: ['make && TF_LOG=1 terraform destroy'],
-      code: 'terraform_plan_missing',
+      code: 'terraform_destroy_command',
       outcome: 'fail',
     },
     {
@@ -197,5 +197,94 @@ describe('terraform rule', () => {
   it('adds no row without limits', () => {
     expect(rows(undefined, { terraformPlan: plan() })).toEqual([]);
     expect(rows({}, { terraformPlan: plan() })).toEqual([]);
+  });
+});
+
+describe('terraform rule: the commands must apply the checked plan', () => {
+  const limits = { max_destroy: 0, max_replace: 2 };
+  const harmless = plan(change('a', 'create'));
+  it.each([
+    // Found however they are written.
+    ['/usr/local/bin/terraform apply -auto-approve', undefined, 'terraform_plan_missing'],
+    ['terraform "apply" -auto-approve', undefined, 'terraform_plan_missing'],
+    ['sudo -u deploy terraform apply -auto-approve', undefined, 'terraform_plan_missing'],
+    ['bash -c "cd infra && terraform apply"', undefined, 'terraform_plan_missing'],
+    ['terraform apply plan.tfplan', undefined, 'terraform_plan_missing'],
+    // Destroys count as destroying everything, plan or not.
+    ['terraform destroy -auto-approve', harmless, 'terraform_destroy_command'],
+    ['terraform -chdir=infra destroy', undefined, 'terraform_destroy_command'],
+    ['terraform apply -destroy -auto-approve', harmless, 'terraform_destroy_command'],
+    ['terraform apply --destroy=true plan.tfplan', harmless, 'terraform_destroy_command'],
+    ['tofu apply -destroy', undefined, 'terraform_destroy_command'],
+    ['echo destroy | xargs terraform', harmless, 'terraform_destroy_command'],
+    // An apply without a saved plan file plans again.
+    ['terraform apply -auto-approve', harmless, 'terraform_apply_unsaved_plan'],
+    [
+      'terraform apply -destroy=false -var region=eu -target x -auto-approve',
+      harmless,
+      'terraform_apply_unsaved_plan',
+    ],
+    ['terraform apply -state s -state-out o -backup b', harmless, 'terraform_apply_unsaved_plan'],
+    [
+      'terraform plan -out=p && terraform apply p && terraform apply -auto-approve',
+      harmless,
+      'terraform_apply_unsaved_plan',
+    ],
+    ['terraform apply a.tfplan; terraform apply b.tfplan', harmless, 'terraform_plan_ambiguous'],
+    // Applying the saved plan: the plan given is what is checked.
+    ['terraform apply plan.tfplan', harmless, 'terraform_within_limits'],
+    [
+      'terraform -chdir=infra apply -auto-approve -var x=1 -lock-timeout=5m plan.tfplan',
+      harmless,
+      'terraform_within_limits',
+    ],
+    ['terraform apply -- plan.tfplan', harmless, 'terraform_within_limits'],
+    ['terraform apply -', harmless, 'terraform_within_limits'],
+    ['terraform apply plan.tfplan', plan(change('a', 'delete')), 'terraform_destroy_limit'],
+    [
+      'terraform plan -destroy -out=p && terraform show -json p',
+      plan(change('a', 'delete')),
+      'terraform_destroy_limit',
+    ],
+    ['terraform apply-plan; terraform workspace list; terraform', undefined, 'terraform_plan_absent'],
+    ['xargs -n1 terraform fmt', undefined, 'terraform_plan_absent'],
+    // Unreadable commands fail closed.
+    ['terraform apply "plan', harmless, 'terraform_command_unparseable'],
+    ['echo terraform apply | sh', undefined, 'terraform_command_unparseable'],
+  ])('%j with plan %j: %s', (command, terraformPlan, code) => {
+    const extra =
+      terraformPlan === undefined ? { commands: [command] } : { commands: [command], terraformPlan };
+    expect(rows(limits, extra).map((r) => r.code)).toEqual([code]);
+  });
+
+  it('lets a destroy through when max_destroy is not set (only max_replace)', () => {
+    expect(rows({ max_replace: 0 }, { commands: ['terraform destroy'] }).map((r) => r.code)).toEqual([
+      'terraform_plan_absent',
+    ]);
+    const withPlan = rows({ max_replace: 0 }, { commands: ['terraform destroy'], terraformPlan: plan() });
+    expect(withPlan.map((r) => r.code)).toEqual(['terraform_within_limits']);
+  });
+
+  it('says what to run instead, and points at max_destroy for a destroy', () => {
+    const [destroy] = rows(limits, { commands: ['sudo terraform destroy -auto-approve'] });
+    expect(destroy).toMatchObject({ line: 51, outcome: 'fail' });
+    expect(destroy?.message).toBe(
+      '`terraform destroy -auto-approve` destroys everything in the state without a checked plan, which counts as over guardrails.production.terraform.max_destroy (0): to destroy within the limit, plan with `terraform plan -destroy -out=plan.tfplan` and apply that saved plan; or remove max_destroy in access.yml',
+    );
+    const [replan] = rows(limits, { commands: ['terraform apply -auto-approve'], terraformPlan: harmless });
+    expect(replan?.message).toBe(
+      '`terraform apply -auto-approve` names no saved plan file, so Terraform plans again and applies a plan that was not checked: run `terraform plan -out=plan.tfplan`, pass `terraform show -json plan.tfplan` as the plan, then run `terraform apply plan.tfplan`',
+    );
+    const [two] = rows(limits, {
+      commands: ['terraform apply a', 'terraform apply b'],
+      terraformPlan: harmless,
+    });
+    expect(two?.message).toMatch(
+      /^the job applies 2 saved plans \(`terraform apply a`, `terraform apply b`\)/,
+    );
+    const [unreadable] = rows(limits, { commands: ["terraform apply 'p"] });
+    expect(unreadable?.message).toBe(
+      "command `terraform apply 'p` cannot be checked (a single quote is never closed), so what it applies is unknown and the terraform limits fail closed: write it as plain commands",
+    );
   });
 });
