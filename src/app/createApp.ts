@@ -38,16 +38,14 @@ export interface AppDeps {
 }
 
 /** The production dependencies: the wall clock and the installation's Octokit behind the port. */
-export function defaultDeps(
-  options: {
-    appId?: number;
-    now?: () => number;
-    env?: Readonly<Record<string, string | undefined>>;
-    grantsRepo?: GrantsRepoSetting;
-    /** The secret of the record seal (AppConfig.recordKey). */
-    recordKey: string;
-  },
-): AppDeps {
+export function defaultDeps(options: {
+  appId?: number;
+  now?: () => number;
+  env?: Readonly<Record<string, string | undefined>>;
+  grantsRepo?: GrantsRepoSetting;
+  /** The secret of the record seal (AppConfig.recordKey). */
+  recordKey: string;
+}): AppDeps {
   return {
     now: options.now ?? (() => Date.now()),
     appId: options.appId,

@@ -32,6 +32,11 @@ export function probotHarness(options: { now?: string; deps?: Partial<AppDeps> }
     Octokit: grantopsOctokit({ throttle: false, retries: 0, retryBaseMs: 1, rateLimitRetries: 0 }),
   });
   const now = parseRfc3339(options.now ?? '2026-11-28T10:00:00Z')!;
-  probot.load(createApp({ ...defaultDeps({ appId: APP_ID, now: () => now, recordKey: TEST_RECORD_KEY }), ...options.deps }));
+  probot.load(
+    createApp({
+      ...defaultDeps({ appId: APP_ID, now: () => now, recordKey: TEST_RECORD_KEY }),
+      ...options.deps,
+    }),
+  );
   return { probot, logs };
 }

@@ -133,11 +133,7 @@ export async function applyGrant(
       // What no grantops grant explains: a sibling's recorded `before`, else what the grantee has now
       // (nothing of this grant was applied yet), unless the PR's record cannot be trusted.
       const sibling = item.siblings.find((s) => s.before !== undefined);
-      const before = untrusted
-        ? 'none'
-        : sibling
-          ? sibling.before
-          : await provider.read(targetOf(record));
+      const before = untrusted ? 'none' : sibling ? sibling.before : await provider.read(targetOf(record));
       record = { ...record, before };
     }
     if (!pull) {

@@ -38,7 +38,9 @@ export async function applyMergedPullRequest(
   const state = await readGrantsState(ctx, pr.mergeCommitSha);
   const lines: ApplyReportLine[] = [];
   for (const file of changes.removed) {
-    const opened = pr.headRef.startsWith(REVERT_BRANCH_PREFIX) ? openRecord(pr.body, sealScope(ctx)) : undefined;
+    const opened = pr.headRef.startsWith(REVERT_BRANCH_PREFIX)
+      ? openRecord(pr.body, sealScope(ctx))
+      : undefined;
     const own = opened?.status === 'sealed' ? opened.record : undefined;
     const ownRecord = own?.file === file;
     // grantops merged its own reverting PR after revoking: nothing is left to do or to report

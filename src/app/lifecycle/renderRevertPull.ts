@@ -51,9 +51,7 @@ export function revertBody(record: GrantRecord, scope: SealScope): string {
       ? [`| Approved by | ${record.approvers.map((a) => `@${inert(a)}`).join(', ')} |`]
       : []),
     ...(record.emergency ? ['| Emergency | yes: applied before approval, to be reviewed by an owner |'] : []),
-    ...(record.lastError
-      ? [`| Last error | ${inert(record.lastError)} |`]
-      : []),
+    ...(record.lastError ? [`| Last error | ${inert(record.lastError)} |`] : []),
     '',
     encodeRecord(record, scope),
   ];

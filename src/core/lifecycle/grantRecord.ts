@@ -100,9 +100,7 @@ export function decodeRecord(body: string | null | undefined): GrantRecord | und
 
 /** What a PR body holds: a record whose seal matches, a marker that does not verify, or nothing. */
 export type OpenedRecord =
-  | { status: 'sealed'; record: GrantRecord }
-  | { status: 'forged' }
-  | { status: 'none' };
+  { status: 'sealed'; record: GrantRecord } | { status: 'forged' } | { status: 'none' };
 
 /**
  * Reads the record of a PR body and checks its seal. Every marker in the body is tried (text
