@@ -38,16 +38,14 @@ export interface AppDeps {
 }
 
 /** The production dependencies: the wall clock and the installation's Octokit behind the port. */
-export function defaultDeps(
-  options: {
-    appId?: number;
-    now?: () => number;
-    env?: Readonly<Record<string, string | undefined>>;
-    grantsRepo?: GrantsRepoSetting;
-    /** The secret of the record seal (AppConfig.recordKey). */
-    recordKey: string;
-  },
-): AppDeps {
+export function defaultDeps(options: {
+  appId?: number;
+  now?: () => number;
+  env?: Readonly<Record<string, string | undefined>>;
+  grantsRepo?: GrantsRepoSetting;
+  /** The secret of the record seal (AppConfig.recordKey). */
+  recordKey: string;
+}): AppDeps {
   return {
     now: options.now ?? (() => Date.now()),
     appId: options.appId,
@@ -103,6 +101,7 @@ export function createApp(deps: AppDeps) {
       now: deps.now,
       grantsRepo: deps.grantsRepo,
       validator: deps.validator,
+      seal: deps.seal,
       portFor: (context) => createOctokitProtectionPort(context.octokit as unknown as ProtectionClient),
     });
   };
