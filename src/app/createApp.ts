@@ -101,6 +101,7 @@ export function createApp(deps: AppDeps) {
       now: deps.now,
       grantsRepo: deps.grantsRepo,
       validator: deps.validator,
+      seal: deps.seal,
       portFor: (context) => createOctokitProtectionPort(context.octokit as unknown as ProtectionClient),
     });
   };

@@ -3,6 +3,7 @@ import { loadGrantsRepo } from '../../config/loadGrantsRepo.js';
 import type { Logger } from 'pino';
 import type { SchemaValidator } from '../../config/schemaValidator.js';
 import type { Problem } from '../../core/problem.js';
+import { gitBlobSha } from '../../github/gitBlobSha.js';
 import { GitHubError } from '../../github/githubError.js';
 import type { RepoId } from '../../github/port.js';
 import type { ProtectionPort } from '../../github/protection/protectionPort.js';
@@ -11,6 +12,8 @@ import type { ProtectionPort } from '../../github/protection/protectionPort.js';
 export interface LoadedGuardData extends GuardData {
   /** `owner/name@sha` of the grants repository (or `owner/name` when it could not be read). */
   label: string;
+  /** The git blob SHA of each grant file as read: what its sealed record must name. */
+  blobs: ReadonlyMap<string, string>;
 }
 
 function unreadable(grantsRepo: RepoId, error: GitHubError): Problem {
@@ -31,7 +34,8 @@ function unreadable(grantsRepo: RepoId, error: GitHubError): Problem {
 
 /**
  * Reads the grants repository's default branch (one tarball call) and prepares it for the engine
- * at `now`: only grants without errors count, and any problem with the policy, CODEOWNERS or the
+ * at `now`, with the git blob of each grant file (checked against its sealed record before it
+ * counts): only grants without errors count, and any problem with the policy, CODEOWNERS or the
  * read itself blocks every decision (fail closed). A failure GitHub may recover from (5xx, rate
  * limit) is thrown instead, so the deployment keeps waiting and the sweep decides it later.
  */
@@ -48,7 +52,14 @@ export async function loadGuardData(params: {
     const snapshot = await port.readDefaultBranch(grantsRepo);
     const loaded = loadGrantsRepo({ files: snapshot.files, validator, refused: snapshot.problems });
     const repo = { ...loaded, problems: [...snapshot.problems, ...loaded.problems] };
-    return { ...guardDataOf({ repo, now }), label: `${name}@${snapshot.sha ?? 'default branch'}` };
+    const data = guardDataOf({ repo, now });
+    const blobs = new Map(
+      data.grants.flatMap((g) => {
+        const bytes = snapshot.files.get(g.file);
+        return bytes ? [[g.file, gitBlobSha(bytes)] as const] : [];
+      }),
+    );
+    return { ...data, label: `${name}@${snapshot.sha ?? 'default branch'}`, blobs };
   } catch (error) {
     if (!(error instanceof GitHubError) || error.retryable) throw error;
     params.log.warn(
@@ -58,6 +69,7 @@ export async function loadGuardData(params: {
     return {
       ...guardDataOf({ repo: undefined, now, readProblems: [unreadable(grantsRepo, error)] }),
       label: name,
+      blobs: new Map(),
     };
   }
 }

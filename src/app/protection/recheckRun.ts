@@ -3,9 +3,11 @@ import { activeFreeze } from '../../core/guardrails/index.js';
 import { findGuardrail } from '../../core/guardrails/findGuardrail.js';
 import type { RepoId } from '../../github/port.js';
 import type { ProtectionPort, RunRef, WaitingRun } from '../../github/protection/protectionPort.js';
-import { decideDeployment } from './decideDeployment.js';
+import type { RecordSeal } from '../../core/lifecycle/index.js';
+import { decideDeployment, type History } from './decideDeployment.js';
 import { deliverVerdict, type Delivery } from './deliverVerdict.js';
 import type { LoadedGuardData } from './loadGuardData.js';
+import type { RecordMemo } from './readAppliedGrants.js';
 import type { Verdict } from './verdictOf.js';
 
 /** What the sweep did for one environment of one waiting run. */
@@ -35,9 +37,22 @@ function announcedAtRequest(
   return activeFreeze({ windows, defaultZone, at: heldSince })?.end === until;
 }
 
+/** What the sweep shares between the runs of one repository and environment. */
+export interface SweepShared {
+  grantsRepo: RepoId;
+  seal: RecordSeal;
+  /** The environment's deploy history, read once per sweep. */
+  history: () => Promise<History>;
+  /** Approvals this sweep made for the environment so far (epoch ms); an approval is added here. */
+  released: number[];
+  records: RecordMemo;
+}
+
 /**
  * Decides one environment of a waiting run again at `now` and answers: approve once the freeze is
- * over, reject when something else now fails, or keep holding, reporting only a hold that was not
+ * over and a deploy slot is free (counting the approvals this sweep already made), reject when
+ * something else now fails, or keep holding (until the freeze ends or the next slot frees),
+ * reporting only a hold that was not
  * announced when the deployment was requested: one whose end differs from the end of the freeze in
  * force then (a window that began after a gap the sweep missed). A policy edit that moves the end
  * of the same freeze is not announced again; the final answer carries the times.
@@ -49,9 +64,10 @@ export async function recheckRun(params: {
   run: WaitingRun;
   environment: string;
   now: number;
+  shared: SweepShared;
   log: Pick<Logger, 'info' | 'warn'>;
 }): Promise<RunRecheck> {
-  const { port, data, repo, run, environment, now, log } = params;
+  const { port, data, repo, run, environment, now, shared, log } = params;
   const actor = run.actor ?? run.triggeringActor;
   if (!actor)
     throw new Error(`grantops: run ${run.id} of ${repo.owner}/${repo.repo} names no actor to decide for`);
@@ -62,6 +78,12 @@ export async function recheckRun(params: {
   const { decision, verdict, own } = await decideDeployment({
     port,
     data,
+    grantsRepo: shared.grantsRepo,
+    seal: shared.seal,
+    history: shared.history,
+    extraReleases: [...shared.released],
+    records: shared.records,
+    holdForLimit: true,
     repo,
     environment,
     actor,
@@ -75,6 +97,8 @@ export async function recheckRun(params: {
   const announce =
     verdict.kind === 'hold' && !announcedAtRequest(data, environment, heldSince, verdict.until);
   const ref: RunRef = { repo, runId: run.id };
+  // Counted before the answer: if the call fails after GitHub took it, the slot stays taken.
+  if (verdict.kind === 'approve') shared.released.push(now);
   const delivery = await deliverVerdict({ port, run: ref, environment, decision, verdict, announce, log });
   return {
     runId: run.id,

@@ -1,9 +1,12 @@
 import type { Logger } from 'pino';
 import type { SchemaValidator } from '../../config/schemaValidator.js';
+import type { RecordSeal } from '../../core/lifecycle/index.js';
 import type { RepoId } from '../../github/port.js';
 import type { ProtectionPort, RunRef, WaitingRun } from '../../github/protection/protectionPort.js';
 import { loadGuardData, type LoadedGuardData } from './loadGuardData.js';
-import { recheckRun, type RunRecheck } from './recheckRun.js';
+import type { History } from './decideDeployment.js';
+import { readReleases } from './readReleases.js';
+import { recheckRun, type RunRecheck, type SweepShared } from './recheckRun.js';
 
 /** What the sweep passes for one repository of one installation. */
 export interface RecheckParams {
@@ -15,6 +18,8 @@ export interface RecheckParams {
   grantsRepo: RepoId;
   /** This App's id: only environments guarded by its rule are answered. */
   appId: number;
+  /** Checks the seal of grant records (AppDeps.seal). */
+  seal: RecordSeal;
   now: number;
   validator: SchemaValidator;
   log: Pick<Logger, 'info' | 'warn' | 'error'>;
@@ -35,12 +40,40 @@ export interface RecheckResult {
   nextCheckAt: number | undefined;
 }
 
-/** Per-call memos: the grants are read once, each environment's rules once (no module state). */
-function memos(params: RecheckParams) {
+/**
+ * Per-call memos (no module state): the grants are read once, each grant record once, and per
+ * environment its rules and its deploy history once, with the approvals made so far.
+ */
+function memos(params: RecheckParams, runs: readonly WaitingRun[]) {
   let data: Promise<LoadedGuardData> | undefined;
   const guarded = new Map<string, Promise<boolean>>();
+  const shared = new Map<string, SweepShared>();
+  const records = new Map<string, Promise<boolean>>();
+  const loadData = () => (data ??= loadGuardData(params));
+  // A run's deployments are of its head commit and created after its attempt started.
+  const waiting = (d: { sha: string; createdAt: number }) =>
+    runs.some((r) => d.sha === r.headSha && d.createdAt >= r.startedAt);
   return {
-    data: () => (data ??= loadGuardData(params)),
+    data: loadData,
+    shared: (environment: string): SweepShared => {
+      const key = environment.toLowerCase();
+      let entry = shared.get(key);
+      if (!entry) {
+        let history: Promise<History> | undefined;
+        entry = {
+          grantsRepo: params.grantsRepo,
+          seal: params.seal,
+          history: async () =>
+            (history ??= loadData().then((loaded) =>
+              readReleases({ ...params, data: loaded, environment, waiting }),
+            )),
+          released: [],
+          records,
+        };
+        shared.set(key, entry);
+      }
+      return entry;
+    },
     guarded: (environment: string) => {
       const key = environment.toLowerCase();
       const known =
@@ -65,7 +98,8 @@ async function recheckOne(
     try {
       if (!(await memo.guarded(environment))) continue;
       const data = await memo.data();
-      result.rechecked.push(await recheckRun({ ...params, data, run, environment }));
+      const shared = memo.shared(environment);
+      result.rechecked.push(await recheckRun({ ...params, data, run, environment, shared }));
     } catch (error) {
       result.failures.push({ runId: run.id, environment, error: error as Error });
     }
@@ -73,19 +107,24 @@ async function recheckOne(
 }
 
 /**
- * One sweep of a repository's deployments waiting on this App's protection rule: each is decided
- * again at `now` and approved when its freeze has ended, rejected when something else now fails
- * (an expired grant, a changed policy), or left waiting. Stateless and idempotent: GitHub's
- * waiting runs are the state, an answered rule refuses a second answer, and a hold is reported
- * once. Calls: 1 list of waiting runs, then per run 1 pending-deployments read, per environment 1
- * rules read, and only when something waits on this App 1 grants read (plus 1 history read per
- * decision when max_deploys is set). One run never stops the others: its failure is returned and
+ * One sweep of a repository's deployments waiting on this App's protection rule, oldest first:
+ * each is decided again at `now` and approved when its freeze has ended and max_deploys has a slot
+ * (counting the approvals of this sweep and, from deployment statuses, earlier releases), rejected
+ * when something else now fails (an expired grant, a changed policy), or left waiting until the
+ * freeze ends or the next slot frees. Stateless and idempotent: GitHub's waiting runs are the
+ * state, an answered rule refuses a second answer, and a hold is reported once. Calls: 1 list of
+ * waiting runs, then per run 1 pending-deployments read, per environment 1 rules read, and only
+ * when something waits on this App 1 grants read, 1 record read per grant in force of a deployer,
+ * and when max_deploys is set 1 history read per environment (plus the statuses of deployments
+ * requested during a freeze that no longer wait, see readReleases). One run never stops the others: its failure is returned and
  * logged. Throws only when the waiting runs cannot be listed (the sweep logs it and moves on).
  */
 export async function recheckWaitingDeployments(params: RecheckParams): Promise<RecheckResult> {
   const result: RecheckResult = { rechecked: [], failures: [], nextCheckAt: undefined };
-  const runs = await params.port.listWaitingRuns(params.repo, Math.min(params.maxRuns ?? 30, 100));
-  const memo = memos(params);
+  const listed = await params.port.listWaitingRuns(params.repo, Math.min(params.maxRuns ?? 30, 100));
+  // Oldest first: when a deploy limit lets only some go out, the ones waiting longest go first.
+  const runs = [...listed].sort((a, b) => a.startedAt - b.startedAt || a.id - b.id);
+  const memo = memos(params, runs);
   for (const run of runs) {
     try {
       await recheckOne(params, memo, run, result);

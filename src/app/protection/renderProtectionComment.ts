@@ -22,7 +22,14 @@ function headline(decision: Decision, verdict: Verdict): string {
     return `**grantops approved** ${who} (\`${decision.reason_code}\`) at ${decision.at}${decision.emergency ? ' **on an emergency (break-glass) grant**' : ''}`;
   if (verdict.kind === 'reject')
     return `**grantops rejected** ${who} (\`${decision.reason_code}\`) at ${decision.at}`;
-  return `**grantops holds** ${who} until ${formatUtc(verdict.until)}: a freeze is on (\`freeze_active\`, checked at ${decision.at}). The deployment keeps waiting and is approved when the freeze ends, unless something else blocks it then.`;
+  const failing = new Set(decision.rules.filter((r) => r.outcome === 'fail').map((r) => r.code));
+  const why = [
+    failing.has('freeze_active') ? 'a freeze is on (`freeze_active`)' : '',
+    failing.has('deploy_limit_reached') ? 'the deploy limit is reached (`deploy_limit_reached`)' : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  return `**grantops holds** ${who} until ${formatUtc(verdict.until)}: ${why}, checked at ${decision.at}. The deployment keeps waiting and is approved then, unless something else blocks it.`;
 }
 
 /** Adds lines while they fit in `room`; the rest is counted in one last line. */

@@ -81,6 +81,7 @@ export async function sweepInstallation(
         repo: { owner: repo.owner.login, repo: repo.name },
         grantsRepo,
         appId: deps.appId,
+        seal: deps.seal,
         now: deps.now(),
         validator: deps.validator,
         log,

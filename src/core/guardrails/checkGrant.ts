@@ -1,6 +1,6 @@
-import type { Policy } from '../types.js';
 import type { Finding, GuardContext } from './finding.js';
 import { grantFinding } from './grantFinding.js';
+import { coveringResources, loginsToCheck } from './grantScope.js';
 import { grantStatus } from './grantStatus.js';
 
 /** The grant rule's findings (one per checked login) and whether every login rides on break-glass. */
@@ -9,22 +9,11 @@ export interface GrantCheck {
   emergency: boolean;
 }
 
-/** Resources of `require_grant` that can cover the environment: known, and for `environment` ones, this one. */
-function coveringResources(policy: Policy, names: readonly string[], environment: string): string[] {
-  return names.filter((name) => {
-    if (!Object.hasOwn(policy.resources, name)) return false;
-    const resource = policy.resources[name];
-    return (
-      resource?.provider !== 'environment' ||
-      resource.environment?.toLowerCase() === environment.toLowerCase()
-    );
-  });
-}
-
 /**
  * The grant rule: when `require_grant` is set, the actor and a different triggering actor must each
  * hold an active grant for one of its resources that covers this environment. A grant for an
- * `environment` resource covers only that resource's environment. The rule is never bypassed.
+ * `environment` resource covers only that resource's environment. When the caller says which grant
+ * files grantops applied (`verifiedGrantFiles`), no other grant counts. The rule is never bypassed.
  */
 export function checkGrant(ctx: GuardContext): GrantCheck {
   const names = ctx.guardrail.require_grant ?? [];
@@ -42,10 +31,8 @@ export function checkGrant(ctx: GuardContext): GrantCheck {
     return { findings: [finding], emergency: false };
   }
   const breakGlass = new Set(resources.filter((name) => ctx.policy.resources[name]?.emergency !== undefined));
-  const { actor, triggeringActor: other } = ctx.input;
-  // A blank triggering actor means "not a re-run"; the actor is always checked, even when blank.
-  const rerunBy = other !== undefined && other.trim() !== '' && other.toLowerCase() !== actor.toLowerCase();
-  const logins = rerunBy ? [actor, other] : [actor];
+  const logins = loginsToCheck(ctx.input.actor, ctx.input.triggeringActor);
+  const verified = ctx.input.verifiedGrantFiles ? new Set(ctx.input.verifiedGrantFiles) : undefined;
   const statuses = logins.map((login) =>
     grantStatus({
       grants: ctx.input.grants,
@@ -53,6 +40,7 @@ export function checkGrant(ctx: GuardContext): GrantCheck {
       resources: new Set(resources),
       breakGlassResources: breakGlass,
       now: ctx.input.now,
+      ...(verified ? { verified } : {}),
     }),
   );
   return {

@@ -2,8 +2,9 @@ import { formatDuration, formatUtc, parseDuration } from '../time/index.js';
 import type { Finding, GuardContext } from './finding.js';
 
 /**
- * The max_deploys rule: deployments created in `(now - per, now]` are counted, and reaching `count`
- * blocks until the oldest of them leaves the window. Without a readable history it fails closed.
+ * The max_deploys rule: deployments at `(now - per, ...)` are counted, including ones stamped after
+ * `now` (GitHub's clock may run ahead of the deciding one), and reaching `count` blocks until the
+ * oldest of them leaves the window. Without a readable history it fails closed.
  */
 export function checkMaxDeploys(ctx: GuardContext): Finding[] {
   const limit = ctx.guardrail.max_deploys;
@@ -25,7 +26,7 @@ export function checkMaxDeploys(ctx: GuardContext): Finding[] {
   }
   const recent = deployments
     .map((d) => d.createdAt)
-    .filter((t) => now - per < t && t <= now)
+    .filter((t) => now - per < t)
     .sort((a, b) => a - b);
   const counted = `${recent.length} deploys to ${environment} in the last ${formatDuration(per)} (limit ${limit.count})`;
   if (recent.length < limit.count)

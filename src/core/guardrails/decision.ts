@@ -8,6 +8,13 @@ export interface GuardInput {
   policy: SourceFile<Policy>;
   /** Grants that passed validation, read from the default branch. */
   grants: readonly SourceFile<Grant>[];
+  /**
+   * The grant files grantops is known to have applied, when the caller can tell: the App's
+   * protection rule checks each candidate grant (see `grantsToVerify`) against its sealed record.
+   * A grant whose file is not listed then never counts (`grant_not_applied`). Undefined: every
+   * grant given counts, as the Action and `grantops check` do (they trust the default branch).
+   */
+  verifiedGrantFiles?: readonly string[];
   /** The deploy environment (GitHub environment names compare case-insensitively). */
   environment: string;
   /** Workflow actor or deployment creator (GitHub login, case-insensitive). */

@@ -39,6 +39,16 @@ export function grantFinding(params: {
       ...pointAt(status.grant, 'grantee'),
     };
   }
+  if (status.kind === 'not_applied') {
+    const message = `${login}'s grant ${file} reached the default branch without grantops applying it (no sealed grantops record matches this content: a direct push, or an edit outside an approved PR), so it does not count: request access with a PR, ${request(status.grant.data.resource)}`;
+    return {
+      ...base,
+      status: 'fail',
+      code: 'grant_not_applied',
+      message,
+      ...pointAt(status.grant, 'grantee'),
+    };
+  }
   if (status.kind === 'not_started') {
     const until = formatUtc(status.starts);
     const message = `${login}'s grant ${file} starts at ${until}: deploy after then, or move \`starts\` earlier with an approved PR`;

@@ -6,3 +6,4 @@ export { compileFreezeWindow, type CompiledFreezeWindow, type FreezeSpan } from 
 export { compileGlob } from './compileGlob.js';
 export { commandParts, type CommandParts, type SimpleCommand } from './commandParts.js';
 export { planChanges, type PlanChanges } from './planChanges.js';
+export { grantsToVerify } from './grantsToVerify.js';

@@ -26,6 +26,12 @@ export const REASON_CODES = {
   no_active_grant: 'grant',
   /** Failure: the login's grant is scheduled and its `starts` is still in the future. */
   grant_not_started: 'grant',
+  /**
+   * Failure: the login's grant file is on the default branch but grantops never applied it (no
+   * sealed record of this content: a direct push, or an edit outside an approved PR). Only the
+   * App's protection rule can tell; it then ignores the grant.
+   */
+  grant_not_applied: 'grant',
   /** Failure: the login's grant has expired (at `expires` exactly, to the millisecond). */
   grant_expired: 'grant',
   /** Pass: the login holds an active grant (`starts <= now < expires`) that covers this environment. */

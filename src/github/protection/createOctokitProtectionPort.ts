@@ -2,8 +2,10 @@ import { listDeployments } from '../listDeployments.js';
 import { readRepoSnapshot } from '../readRepoSnapshot.js';
 import { answerProtectionRule } from './answerProtectionRule.js';
 import type { ProtectionClient } from './callProtectionCallback.js';
+import { listDeploymentStatuses } from './listDeploymentStatuses.js';
 import { listPendingEnvironments } from './listPendingEnvironments.js';
 import { listProtectionRuleApps } from './listProtectionRuleApps.js';
+import { listRecordPulls } from './listRecordPulls.js';
 import { listRunReviews } from './listRunReviews.js';
 import { listWaitingRuns } from './listWaitingRuns.js';
 import { postStatusReport } from './postStatusReport.js';
@@ -17,6 +19,8 @@ export function createOctokitProtectionPort(octokit: ProtectionClient): Protecti
   return {
     readDefaultBranch: (repo) => readRepoSnapshot(octokit, repo),
     listRecentDeployments: async (params) => (await listDeployments(octokit, params)).deployments,
+    listDeploymentStatuses: (repo, id) => listDeploymentStatuses(octokit, repo, id),
+    listRecordPulls: (repo, branch) => listRecordPulls(octokit, repo, branch),
     answerProtectionRule: (params) => answerProtectionRule(octokit, params),
     postStatusReport: (params) => postStatusReport(octokit, params),
     listWaitingRuns: (repo, limit) => listWaitingRuns(octokit, repo, limit),

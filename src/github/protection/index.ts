@@ -9,3 +9,5 @@ export type {
   RunReview,
   WaitingRun,
 } from './protectionPort.js';
+export type { DeploymentStatusRecord } from './listDeploymentStatuses.js';
+export type { RecordPull } from './listRecordPulls.js';

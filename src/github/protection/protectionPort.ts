@@ -1,5 +1,7 @@
 import type { DeploymentRecord } from '../listDeployments.js';
 import type { RepoId, RepoSnapshot } from '../port.js';
+import type { DeploymentStatusRecord } from './listDeploymentStatuses.js';
+import type { RecordPull } from './listRecordPulls.js';
 
 /** A workflow run of a repository, the unit GitHub's protection-rule callback answers for. */
 export interface RunRef {
@@ -47,6 +49,10 @@ export interface ProtectionPort {
     since: number;
     enough: number;
   }): Promise<DeploymentRecord[]>;
+  /** The statuses of one deployment, newest first (when a held deployment was released). */
+  listDeploymentStatuses(repo: RepoId, deploymentId: number): Promise<DeploymentStatusRecord[]>;
+  /** Pull requests from a branch of the grants repository into its default branch, newest first (grant records). */
+  listRecordPulls(repo: RepoId, branch: string): Promise<RecordPull[]>;
   /** Approves or rejects this App's rule for one environment of a run (the callback). */
   answerProtectionRule(params: {
     run: RunRef;

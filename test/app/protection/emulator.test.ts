@@ -8,8 +8,10 @@ import { registerProtectionRule } from '../../../src/app/protection/registerProt
 import type { Emulator } from '../../../src/emulator/index.js';
 import { readRepoSnapshot, type ArchiveReader } from '../../../src/github/readRepoSnapshot.js';
 import { appPrivateKey, seedWorld } from '../../emulator/world.js';
-import { grantsFiles } from './grantsFiles.js';
-import { at } from './protectionHarness.js';
+import { revertBranch } from '../../../src/core/lifecycle/index.js';
+import { grant, grantsFiles } from './grantsFiles.js';
+import { at, SEAL } from './protectionHarness.js';
+import { recordBody } from './protectionNock.js';
 
 const NOW = '2026-11-25T13:00:00Z';
 let gh: Emulator | undefined;
@@ -38,7 +40,7 @@ async function world() {
     logLevel: 'fatal',
     Octokit: grantopsOctokit({ throttle: false, retries: 0, retryBaseMs: 1, rateLimitRetries: 0 }),
   });
-  const defaults = defaultProtectionDeps({ now: () => at(NOW) });
+  const defaults = defaultProtectionDeps({ now: () => at(NOW), seal: SEAL });
   // The emulator serves only the tarball route with a ref (the one in Octokit's route list), while
   // the App asks GitHub for the default branch without one; here the default branch is named.
   const deps: ProtectionDeps = {
@@ -59,6 +61,24 @@ async function world() {
   gh.setWebhookUrl('grantops', `http://127.0.0.1:${port}/api/github/webhooks`);
   gh.installApp({ app: 'grantops', account: 'acme' });
   gh.createEnvironment({ repo: 'acme/web', name: 'production', protectedBy: ['grantops'] });
+  // alice's grant as grantops leaves it once applied: its reverting PR carries the sealed record.
+  const file = 'grants/deploy-production/alice.yml';
+  gh.commit({
+    repo: 'acme/access-grants',
+    branch: revertBranch(file),
+    author: 'grantops[bot]',
+    message: `Revoke ${file}`,
+    files: { [file]: null },
+    silent: true,
+  });
+  await w.as('alice').pulls.create({
+    owner: 'acme',
+    repo: 'access-grants',
+    head: revertBranch(file),
+    base: 'main',
+    title: `Revoke ${file}`,
+    body: recordBody(file),
+  });
   await gh.waitForIdle();
   return gh;
 }
@@ -89,9 +109,37 @@ describe('the protection rule against the emulator', () => {
     const calls = emulator.requests
       .filter((r) => r.actor === 'grantops[bot]')
       .map((r) => `${r.method} ${r.route}`);
-    // Per decision: the grants archive, the deploy history for max_deploys, the answer.
+    // Per decision: the grants archive, the record of a grant in force (alice's only: dave has
+    // none), the deploy history for max_deploys, the answer.
     expect(calls.filter((c) => c.includes('/tarball'))).toHaveLength(2);
+    expect(calls.filter((c) => c.endsWith('/pulls'))).toHaveLength(1);
     expect(calls.filter((c) => c.endsWith('/deployments'))).toHaveLength(2);
     expect(calls.filter((c) => c.endsWith('/deployment_protection_rule'))).toHaveLength(2);
+  });
+
+  it('rejects a deploy on a grant pushed straight to the default branch: never applied, never counted', async () => {
+    const emulator = await world();
+    // dave has no grant; someone with push access (or an admin bypassing review) pushes one for him.
+    emulator.commit({
+      repo: 'acme/access-grants',
+      branch: 'main',
+      author: 'dave',
+      message: 'self-grant',
+      files: {
+        'grants/deploy-production/dave.yml': grant(
+          'dave',
+          'deploy-production',
+          '2026-11-25T12:30:00Z',
+          '2026-11-25T20:00:00Z',
+        ),
+      },
+    });
+    await emulator.waitForIdle();
+    const run = emulator.simulateWorkflowRun({ repo: 'acme/web', environment: 'production', actor: 'dave' });
+    await emulator.waitForIdle();
+    const review = emulator.workflowRun({ repo: 'acme/web', runId: run.runId })?.gates[0]?.reviews[0];
+    expect(review?.state).toBe('rejected');
+    expect(review?.comment).toContain('@dave → `production` (`grant_not_applied`)');
+    expect(review?.comment).toContain('reached the default branch without grantops applying it');
   });
 });

@@ -4,7 +4,7 @@ import { createSchemaValidator } from '../../../src/config/schemaValidator.js';
 import { recheckWaitingDeployments } from '../../../src/app/protection/recheckWaitingDeployments.js';
 import { createOctokitProtectionPort } from '../../../src/github/protection/createOctokitProtectionPort.js';
 import { grantsFiles } from './grantsFiles.js';
-import { APP_ID, at, deliver, protectionHarness, requestedPayload } from './protectionHarness.js';
+import { APP_ID, at, deliver, protectionHarness, requestedPayload, SEAL } from './protectionHarness.js';
 import { deployment, gh, quietOctokit, waitingRun } from './protectionNock.js';
 
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -34,6 +34,7 @@ function sweep(now: string) {
     repo: { owner: 'acme', repo: 'web' },
     grantsRepo: { owner: 'acme', repo: 'access-grants' },
     appId: APP_ID,
+    seal: SEAL,
     now: at(now),
     validator: createSchemaValidator(),
     log,
@@ -47,6 +48,7 @@ describe('a freeze holds a deployment instead of rejecting it', () => {
     const held = [
       gh.installationToken(),
       gh.grantsTarball(grantsFiles()),
+      gh.recordPulls(),
       gh.deployments([OWN]),
       gh.approvals(4242, []),
       gh.callback((b) => (report = b)),
@@ -66,6 +68,7 @@ describe('a freeze holds a deployment instead of rejecting it', () => {
     // Redelivered: the run's history already holds this report, so nothing is posted.
     const again = [
       gh.grantsTarball(grantsFiles()),
+      gh.recordPulls(),
       gh.deployments([OWN]),
       gh.approvals(4242, [report.comment]),
     ];
@@ -79,6 +82,7 @@ describe('a freeze holds a deployment instead of rejecting it', () => {
       gh.pendingDeployments(4242, ['production']),
       gh.protectionRules('production', [APP_ID]),
       gh.grantsTarball(grantsFiles()),
+      gh.recordPulls(),
       gh.deployments([OWN]),
       gh.callback((b) => (answer = b)),
     ];
@@ -102,6 +106,7 @@ describe('a freeze holds a deployment instead of rejecting it', () => {
         gh.pendingDeployments(4242, ['production']),
         gh.protectionRules('production', [APP_ID]),
         gh.grantsTarball(grantsFiles()),
+        gh.recordPulls(),
         gh.deployments([OWN]),
       ];
       const result = await sweep(now);

@@ -6,9 +6,12 @@ import { Probot } from 'probot';
 import { grantopsOctokit } from '../../../src/app/grantopsOctokit.js';
 import { defaultProtectionDeps, type ProtectionDeps } from '../../../src/app/protection/protectionDeps.js';
 import { registerProtectionRule } from '../../../src/app/protection/registerProtectionRule.js';
+import { createRecordSeal } from '../../../src/app/lifecycle/recordSeal.js';
 import { parseRfc3339 } from '../../../src/core/time/index.js';
 
 export const APP_ID = 321;
+/** The App's record seal in these tests (the key behind AppDeps.seal). */
+export const SEAL = createRecordSeal('protection-test-record-key');
 const { privateKey } = generateKeyPairSync('rsa', {
   modulusLength: 2048,
   privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
@@ -39,7 +42,10 @@ export function protectionHarness(options: { now: string; deps?: Partial<Protect
   });
   const now = at(options.now);
   probot.load((app) =>
-    registerProtectionRule(app, { ...defaultProtectionDeps({ now: () => now }), ...options.deps }),
+    registerProtectionRule(app, {
+      ...defaultProtectionDeps({ now: () => now, seal: SEAL }),
+      ...options.deps,
+    }),
   );
   return { probot, logs: lines };
 }

@@ -1,6 +1,11 @@
 import { Octokit } from '@octokit/rest';
 import nock from 'nock';
 import { createTarball } from '../../../src/emulator/tarball.js';
+import { encodeRecord, revertBranch, type GrantRecord } from '../../../src/core/lifecycle/index.js';
+import { gitBlobSha } from '../../../src/github/gitBlobSha.js';
+import { grantRecord } from '../../audit/records.js';
+import { grantsFiles } from './grantsFiles.js';
+import { SEAL } from './protectionHarness.js';
 
 export const API = 'https://api.github.com';
 const WEB = '/repos/acme/web';
@@ -19,6 +24,31 @@ export const deployment = (id: number, createdAt: string, extra: Body = {}) => (
   creator: { login: 'carol' },
   created_at: createdAt,
   ...extra,
+});
+
+/**
+ * The body of the reverting PR grantops opens for `file` once applied: its sealed record, naming
+ * the blob of `text` (by default the file as in grantsFiles()).
+ */
+export function recordBody(
+  file: string,
+  over: Partial<GrantRecord> = {},
+  text?: string,
+  repo = 'acme/access-grants',
+): string {
+  const content = text ?? grantsFiles()[file] ?? '';
+  const record = grantRecord({ file, blob: gitBlobSha(Buffer.from(content)), ...over });
+  return `Revokes ${file} at expiry.\n\n${encodeRecord(record, { seal: SEAL, repo })}`;
+}
+
+/** A pull request as `GET /pulls` lists it, from `branch` into the default branch `main`. */
+export const recordPull = (number: number, body: string, base = 'main') => ({
+  number,
+  state: 'open',
+  body,
+  head: { ref: 'x', sha: 'd'.repeat(40) },
+  base: { ref: base, repo: { default_branch: 'main' } },
+  labels: [],
 });
 
 /** Named nock helpers for the routes of the protection rule; each returns its scope. */
@@ -44,6 +74,24 @@ export const gh = {
     });
     return scope.reply(200, body, { 'content-type': 'application/x-gzip' });
   },
+  /** The reverting PRs of a grant file (by default: its sealed record, applied, as grantops writes it). */
+  recordPulls: (
+    file = 'grants/deploy-production/alice.yml',
+    pulls: Body[] = [recordPull(12, recordBody(file))],
+    repo = 'acme/access-grants',
+  ) =>
+    nock(API)
+      .get(`/repos/${repo}/pulls`)
+      .query({
+        head: `${repo.split('/')[0]}:${revertBranch(file)}`,
+        state: 'all',
+        sort: 'created',
+        direction: 'desc',
+        per_page: 10,
+      })
+      .reply(200, pulls),
+  deploymentStatuses: (id: number, statuses: { state: string; created_at: string }[]) =>
+    nock(API).get(`${WEB}/deployments/${id}/statuses`).query({ per_page: 100 }).reply(200, statuses),
   deployments: (list: Body[], environment = 'production') =>
     nock(API).get(`${WEB}/deployments`).query({ environment, per_page: 100, page: 1 }).reply(200, list),
   callback: (capture: (body: Body) => void, status = 204, runId = RUN_ID) =>

@@ -4,7 +4,7 @@ import { recheckWaitingDeployments } from '../../../src/app/protection/recheckWa
 import { createSchemaValidator } from '../../../src/config/schemaValidator.js';
 import { createOctokitProtectionPort } from '../../../src/github/protection/createOctokitProtectionPort.js';
 import { grantsFiles, POLICY } from './grantsFiles.js';
-import { APP_ID, at } from './protectionHarness.js';
+import { APP_ID, at, SEAL } from './protectionHarness.js';
 import { API, deployment, gh, HEAD_SHA, quietOctokit, waitingRun } from './protectionNock.js';
 
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -33,6 +33,7 @@ function sweep(now: string, maxRuns?: number) {
     repo: { owner: 'acme', repo: 'web' },
     grantsRepo: { owner: 'acme', repo: 'access-grants' },
     appId: APP_ID,
+    seal: SEAL,
     now: at(now),
     validator: createSchemaValidator(),
     log,
@@ -40,19 +41,20 @@ function sweep(now: string, maxRuns?: number) {
   });
 }
 
-/** Everything one sweep of run 4242 reads before it answers. */
-const reads = (files = grantsFiles(), history = [OWN]) => [
+/** Everything one sweep of run 4242 reads before it answers (alice's record only while her grant is in force). */
+const reads = (files = grantsFiles(), history = [OWN], record = true) => [
   gh.waitingRuns([waitingRun()]),
   gh.pendingDeployments(4242, ['production']),
   gh.protectionRules('production', [APP_ID]),
   gh.grantsTarball(files),
+  ...(record ? [gh.recordPulls()] : []),
   gh.deployments(history),
 ];
 
 describe('recheckWaitingDeployments', () => {
   it('rejects a held deployment when something else fails once the freeze ends (the grant expired)', async () => {
     let answer: Body = {};
-    const scopes = [...reads(grantsFiles(), []), gh.callback((b) => (answer = b))];
+    const scopes = [...reads(grantsFiles(), [], false), gh.callback((b) => (answer = b))];
     const result = await sweep('2026-11-25T16:30:00Z');
     for (const scope of scopes) expect(scope.isDone()).toBe(true);
     expect(answer.state).toBe('rejected');
@@ -109,6 +111,7 @@ describe('recheckWaitingDeployments', () => {
       gh.pendingDeployments(4242, ['production']),
       gh.protectionRules('production', [APP_ID]),
       gh.grantsTarball(grantsFiles()),
+      gh.recordPulls(),
       gh.deployments([OWN]),
       gh.callback(() => {}),
     ];

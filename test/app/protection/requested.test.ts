@@ -2,7 +2,7 @@ import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { grantsFiles, POLICY } from './grantsFiles.js';
 import { deliver, protectionHarness, requestedPayload } from './protectionHarness.js';
-import { deployment, gh } from './protectionNock.js';
+import { deployment, gh, recordBody, recordPull } from './protectionNock.js';
 
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -28,12 +28,15 @@ async function decide(options: {
   files?: Record<string, string> | number;
   history?: Body[] | null;
   status?: number;
+  /** How many grant records the decision reads (alice's grant, in force: 1 by default). */
+  records?: number;
 }) {
   const { probot, logs } = protectionHarness({ now: options.now ?? AFTER_FREEZE });
   let answer: Body | undefined;
   const scopes = [
     gh.installationToken(),
     gh.grantsTarball(options.files ?? grantsFiles()),
+    ...Array.from({ length: options.records ?? 1 }, () => gh.recordPulls()),
     ...(options.history === null ? [] : [gh.deployments(options.history ?? HISTORY)]),
     gh.callback((b) => (answer = b), options.status),
   ];
@@ -65,7 +68,7 @@ describe('deployment_protection_rule.requested', () => {
     ['no grant at all', 'carol', 'no_active_grant'],
     ['a grant for another environment (staging)', 'bob', 'no_active_grant'],
   ])('rejects a creator with %s', async (_case, creator, code) => {
-    const { answer } = await decide({ payload: requestedPayload({ creator }) });
+    const { answer } = await decide({ payload: requestedPayload({ creator }), records: 0 });
     expect(answer).toMatchObject({ environment_name: 'production', state: 'rejected' });
     expect(answer.comment).toContain(`**grantops rejected** @${creator} → \`production\` (\`${code}\`)`);
     expect(answer.comment).toContain(`- \`${code}\` [grant]: `);
@@ -75,7 +78,7 @@ describe('deployment_protection_rule.requested', () => {
   });
 
   it('rejects an expired grant to the second', async () => {
-    const { answer } = await decide({ now: '2026-11-25T16:00:00Z', history: [] });
+    const { answer } = await decide({ now: '2026-11-25T16:00:00Z', history: [], records: 0 });
     expect(answer.state).toBe('rejected');
     expect(answer.comment).toContain('(`grant_expired`)');
   });
@@ -96,7 +99,7 @@ describe('deployment_protection_rule.requested', () => {
   });
 
   it('fails closed when the grants repository cannot be read, saying how to fix it', async () => {
-    const { answer } = await decide({ files: 404, history: null });
+    const { answer } = await decide({ files: 404, history: null, records: 0 });
     expect(answer.state).toBe('rejected');
     expect(answer.comment).toContain('(`policy_invalid`)');
     expect(answer.comment).toContain('cannot read the grants repository acme/access-grants');
@@ -105,7 +108,7 @@ describe('deployment_protection_rule.requested', () => {
 
   it('fails closed when access.yml is invalid', async () => {
     const files = grantsFiles({ 'access.yml': POLICY.replace('version: 1', 'version: 2') });
-    const { answer } = await decide({ files, history: null });
+    const { answer } = await decide({ files, history: null, records: 0 });
     expect(answer.state).toBe('rejected');
     expect(answer.comment).toContain('(`policy_invalid`)');
     expect(answer.comment).toContain('access.yml:1');
@@ -113,11 +116,16 @@ describe('deployment_protection_rule.requested', () => {
 
   it('rejects an environment without a guardrails entry, or approves it when policy allows', async () => {
     const qa = requestedPayload({ environment: 'qa' });
-    const blocked = await decide({ payload: qa, history: null });
+    const blocked = await decide({ payload: qa, history: null, records: 0 });
     expect(blocked.answer).toMatchObject({ environment_name: 'qa', state: 'rejected' });
     expect(blocked.answer.comment).toContain('add guardrails.qa (even `{}`)');
     const allow = POLICY.replace('resources:', 'settings: { unlisted_environments: allow }\nresources:');
-    const allowed = await decide({ payload: qa, files: grantsFiles({ 'access.yml': allow }), history: null });
+    const allowed = await decide({
+      payload: qa,
+      files: grantsFiles({ 'access.yml': allow }),
+      history: null,
+      records: 0,
+    });
     expect(allowed.answer).toMatchObject({ environment_name: 'qa', state: 'approved' });
   });
 
@@ -130,6 +138,16 @@ describe('deployment_protection_rule.requested', () => {
     const scopes = [
       gh.installationToken(),
       gh.grantsTarball(grantsFiles(), 'acme-security/grants'),
+      gh.recordPulls(
+        'grants/deploy-production/alice.yml',
+        [
+          recordPull(
+            12,
+            recordBody('grants/deploy-production/alice.yml', {}, undefined, 'acme-security/grants'),
+          ),
+        ],
+        'acme-security/grants',
+      ),
       gh.deployments(HISTORY),
       gh.callback((b) => (answer = b)),
     ];
@@ -152,9 +170,11 @@ describe('deployment_protection_rule.requested', () => {
     const scopes = [
       gh.installationToken(),
       gh.grantsTarball(grantsFiles()),
+      gh.recordPulls(),
       gh.deployments(HISTORY),
       gh.callback((b) => states.push(b.state)),
       gh.grantsTarball(grantsFiles()),
+      gh.recordPulls(),
       gh.deployments(HISTORY),
       gh.callback((b) => states.push(b.state), 422),
     ];
@@ -163,5 +183,38 @@ describe('deployment_protection_rule.requested', () => {
     for (const scope of scopes) expect(scope.isDone()).toBe(true);
     expect(states).toEqual(['approved', 'approved']);
     expect(logs.map((l) => l.delivery).filter(Boolean)).toEqual(['answered', 'already-answered']);
+  });
+});
+
+describe('deployment_protection_rule.requested: who is checked, and what it costs', () => {
+  it('rejects a re-run by a bot without a grant: a bot does not ride on the creator grant', async () => {
+    const payload = requestedPayload({ creator: 'alice', sender: 'chatops[bot]', senderType: 'Bot' });
+    const { answer } = await decide({ payload });
+    expect(answer.state).toBe('rejected');
+    expect(answer.comment).toMatch(/`no_active_grant` \[grant\]: no active grant for chatops\[bot\]/);
+  });
+
+  it('makes 4 calls per decision: grants archive, the grant record, deploy history, the answer', async () => {
+    const { probot } = protectionHarness({ now: AFTER_FREEZE });
+    const calls: string[] = [];
+    const scopes = [
+      gh.installationToken(),
+      gh.grantsTarball(grantsFiles()),
+      gh.recordPulls(),
+      gh.deployments(HISTORY),
+      gh.callback(() => {}),
+    ];
+    for (const scope of scopes)
+      scope.on('request', (req: { method: string; path: string }) =>
+        calls.push(`${req.method} ${req.path.split('?')[0]}`),
+      );
+    await deliver(probot, requestedPayload());
+    for (const scope of scopes) expect(scope.isDone()).toBe(true);
+    expect(calls.filter((c) => !c.includes('/access_tokens'))).toEqual([
+      'GET /repos/acme/access-grants/tarball/HEAD',
+      'GET /repos/acme/access-grants/pulls',
+      'GET /repos/acme/web/deployments',
+      'POST /repos/acme/web/actions/runs/4242/deployment_protection_rule',
+    ]);
   });
 });

@@ -314,3 +314,17 @@ describe('decideGuardrails', () => {
     }
   });
 });
+
+describe('a re-run by a bot', () => {
+  it('is checked like anyone: a bot without a grant blocks, whatever the creator holds', () => {
+    const policy = policyFile({ production: { require_grant: ['deploy-production'] } });
+    const d = decideGuardrails(
+      guardInput({ policy, grants: [aliceGrant()], triggeringActor: 'chatops[bot]' }),
+    );
+    expect(d.decision).toBe('blocked');
+    expect(d.rules.filter((r) => r.rule === 'grant').map((r) => r.code)).toEqual([
+      'grant_active',
+      'no_active_grant',
+    ]);
+  });
+});

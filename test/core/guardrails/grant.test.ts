@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decideGuardrails, type RuleOutcome } from '../../../src/core/guardrails/index.js';
+import { decideGuardrails, grantsToVerify, type RuleOutcome } from '../../../src/core/guardrails/index.js';
 import type { Grant, SourceFile } from '../../../src/core/index.js';
-import { aliceGrant, grantFile, guardInput, policyFile } from './fixtures.js';
+import { aliceGrant, grantFile, guardInput, policyFile, sourceFile } from './fixtures.js';
 
 const policy = policyFile(
   { production: { require_grant: ['deploy-production'] } },
@@ -288,5 +288,84 @@ describe('grant rule', () => {
   it('adds no grant row when require_grant is empty', () => {
     const none = policyFile({ production: { require_grant: [] } });
     expect(grantRows(decideGuardrails(guardInput({ policy: none })).rules)).toEqual([]);
+  });
+});
+
+describe('grant rule with verified grant files (the protection rule)', () => {
+  const policy = policyFile({ production: { require_grant: ['deploy-production'] } });
+  const grantRow = (input: Partial<Parameters<typeof guardInput>[0]>) =>
+    decideGuardrails(guardInput({ policy, ...input })).rules.filter((r) => r.rule === 'grant');
+
+  it('counts a grant whose file is verified, and trusts every grant when none are given', () => {
+    const file = aliceGrant().file;
+    expect(grantRow({ grants: [aliceGrant()], verifiedGrantFiles: [file] })[0]?.code).toBe('grant_active');
+    expect(grantRow({ grants: [aliceGrant()] })[0]?.code).toBe('grant_active');
+  });
+
+  it('rejects a grant in force that grantops never applied, naming the file and how to get access', () => {
+    const [row] = grantRow({ grants: [aliceGrant()], verifiedGrantFiles: [] });
+    expect(row).toMatchObject({
+      outcome: 'fail',
+      code: 'grant_not_applied',
+      file: 'grants/deploy-production/alice.yml',
+      line: 2,
+    });
+    expect(row?.message).toContain(
+      "alice's grant grants/deploy-production/alice.yml reached the default branch without grantops applying it",
+    );
+    expect(row?.message).toContain('`grantops request deploy-production --for 1h');
+  });
+
+  it('uses a verified grant when another in force is not', () => {
+    const other = sourceFile('grants/deploy-production/alice-2.yml', aliceGrant().data);
+    const [row] = grantRow({ grants: [other, aliceGrant()], verifiedGrantFiles: [aliceGrant().file] });
+    expect(row).toMatchObject({ code: 'grant_active', file: 'grants/deploy-production/alice.yml' });
+  });
+
+  it('reports a scheduled or expired grant as before, whatever was verified', () => {
+    const later = aliceGrant({ starts: '2026-11-25T13:00:00Z' });
+    expect(grantRow({ grants: [later], verifiedGrantFiles: [] })[0]?.code).toBe('grant_not_started');
+  });
+});
+
+describe('grantsToVerify', () => {
+  const policy = policyFile({
+    production: { require_grant: ['deploy-production', 'prod-db', 'deploy-staging'] },
+    open: {},
+  });
+  const bob = grantFile({ grantee: 'bob', expires: '2026-11-25T18:00:00Z' });
+  const grants = [
+    aliceGrant(),
+    bob,
+    grantFile({ grantee: 'alice', resource: 'deploy-staging', expires: '2026-11-25T18:00:00Z' }),
+    grantFile({ grantee: 'alice', resource: 'prod-db', expires: '2026-11-25T11:00:00Z' }),
+    grantFile({ grantee: 'carol', expires: '2026-11-25T18:00:00Z' }),
+  ];
+
+  it.each([
+    ['the actor grants in force for covering resources', {}, ['grants/deploy-production/alice.yml']],
+    [
+      'and the re-runner grants',
+      { triggeringActor: 'Bob' },
+      ['grants/deploy-production/alice.yml', 'grants/deploy-production/bob.yml'],
+    ],
+    [
+      'none when the re-runner is the actor',
+      { triggeringActor: 'ALICE' },
+      ['grants/deploy-production/alice.yml'],
+    ],
+    ['none for an environment without require_grant', { environment: 'open' }, []],
+    ['none for an unlisted environment', { environment: 'qa' }, []],
+    [
+      'none when the data has errors',
+      {
+        dataProblems: [
+          { file: 'access.yml', line: 1, col: 1, code: 'x', message: 'x', severity: 'error' as const },
+        ],
+      },
+      [],
+    ],
+  ])('%s', (_name, over, files) => {
+    expect(grantsToVerify(guardInput({ policy, grants, ...over }))).toEqual(files);
   });
 });

@@ -50,10 +50,10 @@ describe('max_deploys rule', () => {
       code: 'deploy_limit_reached',
     },
     {
-      name: 'future timestamps do not count',
+      name: 'one stamped 2s after now counts (GitHub clock ahead of the deciding one)',
       limit: { count: 1, per: '1h' },
-      deps: [{ createdAt: NOW + 1 }],
-      code: 'deploys_within_limit',
+      deps: [{ createdAt: NOW + 2_000 }],
+      code: 'deploy_limit_reached',
     },
     {
       name: 'count 0 blocks every deploy',
@@ -92,6 +92,11 @@ describe('max_deploys rule', () => {
     expect(row?.message).toBe(
       '4 deploys to production in the last 1h (limit 2): the next slot frees at 2026-11-25T12:40:00Z; deploy then, or raise guardrails.production.max_deploys.count in access.yml',
     );
+  });
+
+  it('frees a slot per after a deployment stamped in the future', () => {
+    const [row] = rows({ count: 1, per: '1h' }, [{ createdAt: NOW + 2_000 }]);
+    expect(row).toMatchObject({ outcome: 'fail', until: '2026-11-25T13:00:02Z' });
   });
 
   it('explains a zero count and the unavailable history', () => {
