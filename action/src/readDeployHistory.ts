@@ -13,21 +13,16 @@ export interface DeployHistory {
 }
 
 /**
- * The deployment GitHub Actions created for the running job, when it can be told apart from an
- * earlier deploy: a job with `environment:` gets a deployment of GITHUB_SHA, task `deploy`,
- * created by the run's actor (or the re-runner) at or after this run attempt started. An earlier
- * run's deployment of the same commit by the same person differs only in being older than the
- * attempt, so without the attempt's start (`runStartedAt`) nothing is left out: the deployment is
- * counted (fail closed). The runner gives no start time, and reading the run would cost the Action
- * a third call, so today the Action passes none and counts its own deployment.
+ * The deployment GitHub Actions created for the running job, if it is in the list: a job with
+ * `environment:` gets a deployment of GITHUB_SHA, task `deploy`, created by the run's actor (or the
+ * re-runner) before its steps start. The newest such deployment is taken as this job's own; the
+ * engine must not count the deploy it is deciding.
  */
 export function findOwnDeployment(
   deployments: readonly DeploymentRecord[],
-  runner: Pick<RunnerContext, 'sha' | 'actor' | 'triggeringActor'> & { runStartedAt?: number },
+  runner: Pick<RunnerContext, 'sha' | 'actor' | 'triggeringActor'>,
   now: number,
 ): DeploymentRecord | undefined {
-  const started = runner.runStartedAt;
-  if (started === undefined) return undefined;
   const logins = new Set(
     [runner.actor, runner.triggeringActor ?? ''].filter(Boolean).map((l) => l.toLowerCase()),
   );
@@ -39,7 +34,6 @@ export function findOwnDeployment(
         d.task === 'deploy' &&
         d.creator !== undefined &&
         logins.has(d.creator.toLowerCase()) &&
-        started <= d.createdAt &&
         d.createdAt <= now,
     )
     .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id)[0];

@@ -95,10 +95,9 @@ describe('the Action, reading the grants through the API', () => {
   it('decides with two API calls: the tarball of the default branch and one page of deployments', async () => {
     tarball('/repos/acme/access-grants/tarball/HEAD', grantsFiles());
     deployments([
-      // Likely this job's own deployment, but the Action cannot tell it from an earlier deploy of
-      // the same commit by alice without the run attempt's start, so it counts it (fail closed).
+      // This job's own deployment (created for `environment: production` before the step ran): not counted.
       deployment(9, '2026-11-25T11:59:00Z', { sha: RUN_SHA, creator: { login: 'alice' } }),
-      ...[8, 7, 6].map((id) => deployment(id, `2026-11-25T11:${10 + id}:00Z`)),
+      ...[8, 7, 6, 5].map((id) => deployment(id, `2026-11-25T11:${10 + id}:00Z`)),
       deployment(4, '2026-11-25T10:00:00Z'),
     ]);
     const run = await apiRun();
