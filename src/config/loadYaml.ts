@@ -95,7 +95,7 @@ export function loadYaml(params: {
     ),
   );
   if (problems.length > 0) return { ok: false, problems };
-  const collisions = findKeyCollisions(doc).map((offset) =>
+  const collisions = findKeyCollisions(doc.contents).map((offset) =>
     problem(
       offset,
       'yaml-duplicate-key',
