@@ -73,6 +73,8 @@ export function judgeRequestedGrants(params: {
       );
     }
   }
+  // Say why nobody owns anything when the CODEOWNERS GitHub uses cannot be read.
+  problems.push(...(input.base.codeowners?.problems ?? []).filter((p) => p.code === 'codeowners-unreadable'));
   for (const file of requested) {
     if (!grants.has(file) && !problems.some((p) => p.file === file && p.severity === 'error')) {
       problems.push({

@@ -3,6 +3,8 @@ import { judgeRequestedGrants } from '../../../src/core/request/judgeRequestedGr
 import type { RequestInput } from '../../../src/core/request/index.js';
 import { parseRfc3339 } from '../../../src/core/time/index.js';
 import { repoOf } from '../../helpers/repoOf.js';
+import { loadGrantsRepo } from '../../../src/config/loadGrantsRepo.js';
+import { createSchemaValidator } from '../../../src/config/schemaValidator.js';
 
 const HEAD = 'h'.repeat(40);
 const now = parseRfc3339('2026-11-28T10:00:00Z')!;
@@ -91,6 +93,37 @@ describe('judgeRequestedGrants: every requested path must yield a valid, owned g
     const judged = judge(params);
     expect(judged.where).toEqual(where);
     expect(judged.approvals.map((a) => a.approvedVia)).toEqual(judged.approvals.map(() => undefined));
+  });
+
+  it('a CODEOWNERS GitHub uses but grantops cannot read: the check says so at that file, not only "unowned"', () => {
+    const files = new Map<string, Uint8Array>([
+      ['access.yml', new TextEncoder().encode(policy)],
+      ['.github/CODEOWNERS', Uint8Array.from([0x2f, 0x67, 0xff, 0xfe, 0x0a])], // not UTF-8
+      ['CODEOWNERS', new TextEncoder().encode('* @everyone\n')], // ignored: GitHub uses .github/CODEOWNERS
+    ]);
+    const base = loadGrantsRepo({ files, validator: createSchemaValidator() });
+    const input: RequestInput = {
+      pr: { author: 'alice', headSha: HEAD, baseRef: 'main' },
+      defaultBranch: 'main',
+      changes: [],
+      base,
+      head: repoOf({ ...baseFiles, 'grants/db/alice.yml': grant('db') }),
+      reviews: [],
+      commitAuthors: ['alice'],
+      pusher: 'alice',
+      membership: () => false,
+      now,
+    };
+    const judged = judgeRequestedGrants({
+      input,
+      requested: ['grants/db/alice.yml'],
+      removed: [],
+      ttlMs: DAY,
+    });
+    expect(judged.problems.map((p) => `${p.file}:${p.line}:${p.col} ${p.code}`)).toEqual([
+      'grants/db/alice.yml:1:1 grant-unowned',
+      '.github/CODEOWNERS:1:1 codeowners-unreadable',
+    ]);
   });
 
   it('an extension by the same grantee, spelled in another case, is not a change of grantee', () => {
