@@ -45,7 +45,7 @@ async function aliceHoldsProdDb(): Promise<{ number: number; body: string; recor
 /** A record as an attacker would write it: unsealed, or sealed under a key they made up. */
 const forged = (record: GrantRecord, sealed: boolean) =>
   sealed
-    ? encodeRecord(record, { seal: createRecordSeal('the attacker guesses a key 0123'), repo: R })
+    ? encodeRecord(record, { seal: createRecordSeal('the attacker guesses a key 0123'), repo: R, pull: 1 })
     : `<!-- grantops:record ${JSON.stringify(record)} -->`;
 
 async function expireAndSweep(hours = 3): Promise<void> {

@@ -41,7 +41,7 @@ export async function onPush(context: Context<'push'>, deps: AppDeps): Promise<v
   for (const file of changedApplied) {
     const branch = revertBranch(file);
     const { record } = await findRecordedPull(ctx, branch);
-    if (!record || !holdsAccess(record)) continue;
+    if (!record || (!holdsAccess(record) && record.state !== 'scheduled')) continue;
     ctx.log.warn(
       { file, grantee: record.grantee, resource: record.resource },
       `${file} was changed on ${ctx.defaultBranch} without a pull request: revoking its access now`,

@@ -88,7 +88,13 @@ export async function applyGrant(
     const granted = accessLevelFor(item.resource, item.grant.role);
     const found = await findRecordedPull(ctx, branch);
     let pull = found.pull;
-    let recorded = found.record;
+    // A record is about this grant only if it names its grantee and resource (the check refuses a
+    // file that changes grantee, so anything else was put there by someone other than grantops).
+    const same = (r: GrantRecord | undefined) =>
+      r !== undefined &&
+      r.grantee.toLowerCase() === item.grant.grantee.toLowerCase() &&
+      r.resource === item.grant.resource;
+    let recorded = same(found.record) ? found.record : undefined;
     // An open reverting PR without a record grantops sealed was edited or forged: what the grantee
     // had before cannot be known, so revocation will take all of this resource's access away.
     const untrusted = pull !== undefined && recorded === undefined;
@@ -101,7 +107,7 @@ export async function applyGrant(
       // No open reverting PR: its branch may have been deleted, which closes the PR. A sealed record
       // of this grant on a closed PR still holds what the grantee had before: keep it.
       const closed = await findRecordedPull(ctx, branch, 'all');
-      if (closed.record && closed.record.state !== 'revoked') recorded = closed.record;
+      if (same(closed.record) && closed.record!.state !== 'revoked') recorded = closed.record;
     }
     const fresh = newRecord(item, undefined, granted, now);
     let record: GrantRecord = recorded
@@ -142,7 +148,7 @@ export async function applyGrant(
         file: item.file,
         baseBranch: ctx.defaultBranch,
         title: revertTitle(record),
-        body: revertBody(record, sealScope(ctx)),
+        body: revertBody(record), // the sealed record follows once the PR has its number
         labels: [
           LABELS.revoke,
           ...(record.state === 'scheduled' ? [LABELS.scheduled] : []),
@@ -151,10 +157,11 @@ export async function applyGrant(
       });
       // Another replica may have opened it first: its record's `before` was read before anything was applied.
       if (opened.builtHead) record = { ...record, revertHead: opened.builtHead };
-      const theirs = openRecord(opened.body, sealScope(ctx));
+      const theirs = openRecord(opened.body, sealScope(ctx, opened.number));
       if (theirs.status === 'sealed' && theirs.record.before !== undefined)
         record = { ...record, before: theirs.record.before };
-      pull = opened;
+      // The seal names the PR, so the record is written once the PR exists, before anything is applied.
+      pull = await saveRecord(ctx, opened, record);
     } else if (recorded && recorded.blob !== item.blob) {
       const revertHead = await ctx.port.rebuildRevertBranch(ctx.repo, {
         branch,

@@ -39,7 +39,7 @@ export async function applyMergedPullRequest(
   const lines: ApplyReportLine[] = [];
   for (const file of changes.removed) {
     const opened = pr.headRef.startsWith(REVERT_BRANCH_PREFIX)
-      ? openRecord(pr.body, sealScope(ctx))
+      ? openRecord(pr.body, sealScope(ctx, pr.number))
       : undefined;
     const own = opened?.status === 'sealed' ? opened.record : undefined;
     const ownRecord = own?.file === file;
@@ -56,9 +56,26 @@ export async function applyMergedPullRequest(
         }
       : undefined;
     const siblings = (record: GrantRecord) => siblingRecords(ctx, state, file, record);
+    // With no sealed record, the grant as it was before this PR removed it says what to take back.
+    const fallback = async () => {
+      const before = await readGrantsState(ctx, pr.baseSha);
+      const parsed = before.parsed.find((g) => g.file === file);
+      const resource =
+        parsed && before.policy && Object.hasOwn(before.policy.resources, parsed.grant.resource)
+          ? before.policy.resources[parsed.grant.resource]
+          : undefined;
+      return parsed && resource ? { file, grant: parsed.grant, resource } : undefined;
+    };
     const revoked = await revokeGrant(
       ctx,
-      { branch: revertBranch(file), pull, fileOnMain: false, activeGrants: state.active, siblings },
+      {
+        branch: revertBranch(file),
+        pull,
+        fileOnMain: false,
+        activeGrants: state.active,
+        siblings,
+        fallback,
+      },
       retry,
     );
     if (revoked)

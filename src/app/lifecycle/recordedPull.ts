@@ -2,10 +2,11 @@ import { openRecord, revertBranch, type GrantRecord, type SealScope } from '../.
 import type { RevertPull } from '../../github/port.js';
 import type { LifecycleContext } from './lifecycleContext.js';
 
-/** The seal scope of a lifecycle context: its key and its grants repository. */
-export const sealScope = (ctx: Pick<LifecycleContext, 'seal' | 'repo'>): SealScope => ({
+/** The seal scope of a reverting PR of a lifecycle context's grants repository. */
+export const sealScope = (ctx: Pick<LifecycleContext, 'seal' | 'repo'>, pull: number): SealScope => ({
   seal: ctx.seal,
   repo: `${ctx.repo.owner}/${ctx.repo.repo}`,
+  pull,
 });
 
 /** A grant's reverting PR and the record it carries, as far as the record can be believed. */
@@ -30,10 +31,9 @@ export async function findRecordedPull(
   state: 'open' | 'all' = 'open',
 ): Promise<RecordedPull> {
   const pulls = await ctx.port.listPullsByBranch(ctx.repo, branch, { base: ctx.defaultBranch, state });
-  const scope = sealScope(ctx);
   const forged: number[] = [];
   for (const pull of pulls) {
-    const opened = openRecord(pull.body, scope);
+    const opened = openRecord(pull.body, sealScope(ctx, pull.number));
     if (opened.status === 'sealed' && revertBranch(opened.record.file) === branch) {
       report(ctx, branch, forged);
       return { pull, record: opened.record, forged };

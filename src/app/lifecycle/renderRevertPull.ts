@@ -32,7 +32,7 @@ const inert = (text: string) =>
     .replace(/`/g, "'");
 
 /** The body of a reverting PR: what it does, when, how to give back or extend, and the sealed record. */
-export function revertBody(record: GrantRecord, scope: SealScope): string {
+export function revertBody(record: GrantRecord, scope?: SealScope): string {
   const lines = [
     `Scheduled revocation of **${inert(record.resource)}**${record.role ? ` (${inert(record.role)})` : ''} for @${inert(record.grantee)}${record.requestPr ? `, granted by #${record.requestPr}` : ''}.`,
     '',
@@ -53,7 +53,7 @@ export function revertBody(record: GrantRecord, scope: SealScope): string {
     ...(record.emergency ? ['| Emergency | yes: applied before approval, to be reviewed by an owner |'] : []),
     ...(record.lastError ? [`| Last error | ${inert(record.lastError)} |`] : []),
     '',
-    encodeRecord(record, scope),
+    ...(scope ? [encodeRecord(record, scope)] : []),
   ];
   return lines.join('\n');
 }

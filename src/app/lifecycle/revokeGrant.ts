@@ -27,11 +27,18 @@ export interface GrantToRevoke {
    * The grant file as on the default branch and its resource, when known: with no record grantops
    * sealed (edited, forged, or lost with its PR), the access is still taken back, entirely.
    */
-  fallback?: { file: string; grant: Grant; resource: Resource };
+  fallback?: () => Promise<Fallback | undefined>;
+}
+
+/** A grant file as it was on the default branch, with its resource's settings. */
+export interface Fallback {
+  file: string;
+  grant: Grant;
+  resource: Resource;
 }
 
 /** A record for a grant whose own cannot be trusted: nothing known before, so everything granted goes. */
-function unrecorded(fallback: NonNullable<GrantToRevoke['fallback']>): GrantRecord {
+function unrecorded(fallback: Fallback): GrantRecord {
   const { file, grant, resource } = fallback;
   return {
     v: 1,
@@ -69,7 +76,7 @@ export async function revokeGrant(
   item: GrantToRevoke,
   retry: RetryPolicy,
 ): Promise<GrantRecord | undefined> {
-  const given = item.pull && openRecord(item.pull.body, sealScope(ctx));
+  const given = item.pull && openRecord(item.pull.body, sealScope(ctx, item.pull.number));
   const { pull, record: recorded } =
     item.pull && given?.status === 'sealed'
       ? { pull: item.pull, record: given.record }
@@ -79,13 +86,14 @@ export async function revokeGrant(
     await ctx.port.deleteBranch(ctx.repo, item.branch);
     return recorded;
   }
-  if (pull && !recorded && item.fallback) {
+  const fallback = pull && !recorded && item.fallback ? await item.fallback() : undefined;
+  if (pull && fallback) {
     ctx.log.error(
-      { branch: item.branch, pull: pull.number, file: item.fallback.file },
-      `the reverting PR #${pull.number} of ${item.fallback.file} holds no record grantops sealed: taking back all of ${item.fallback.grant.resource} from ${item.fallback.grant.grantee}, as if they had none before`,
+      { branch: item.branch, pull: pull.number, file: fallback.file },
+      `the reverting PR #${pull.number} of ${fallback.file} holds no record grantops sealed: taking back all of ${fallback.grant.resource} from ${fallback.grant.grantee}, as if they had none before`,
     );
-    return ctx.lock.run(item.fallback.grant.resource, async () => {
-      const record = await takeBack(ctx, unrecorded(item.fallback!), item, retry);
+    return ctx.lock.run(fallback.grant.resource, async () => {
+      const record = await takeBack(ctx, unrecorded(fallback), item, retry);
       const saved = await saveRecord(ctx, pull, record);
       if (record.state === 'revoked')
         await mergeRevertPull(ctx, { pull: saved, record, branch: item.branch, fileOnMain: item.fileOnMain });
@@ -108,7 +116,11 @@ export async function revokeGrant(
   }
   return ctx.lock.run(recorded.resource, async () => {
     let record: GrantRecord = recorded;
-    if (holdsAccess(record)) record = await takeBack(ctx, record, item, retry);
+    // A record still "scheduled" after its start may be an older body put back over "applied"
+    // (records are sealed per PR, not per write): take back whatever it grants, to be sure.
+    const started =
+      record.state === 'scheduled' && record.starts !== undefined && Date.parse(record.starts) <= ctx.now();
+    if (holdsAccess(record) || started) record = await takeBack(ctx, record, item, retry);
     else if (record.state === 'scheduled')
       record = { ...record, state: 'revoked', revokedAt: formatUtc(ctx.now()) };
     const saved = await saveRecord(ctx, pull, record);
@@ -118,12 +130,13 @@ export async function revokeGrant(
   });
 }
 
-/** The sealed record on an open reverting PR of a branch, else on its latest closed one (which still counts). */
+/** The sealed record on the open reverting PR of a branch; with no open PR, on its latest closed one (which still counts). */
 async function findRecordPull(ctx: LifecycleContext, branch: string) {
   const open = await findRecordedPull(ctx, branch);
-  if (open.record) return open;
-  const all = await findRecordedPull(ctx, branch, 'all');
-  return all.record ? all : { pull: open.pull ?? all.pull, record: undefined };
+  // An open PR is this grant's: without a sealed record on it, an older PR's record (an earlier
+  // grant of the same file) must not stand in for it.
+  if (open.record || open.pull) return open;
+  return findRecordedPull(ctx, branch, 'all');
 }
 
 async function takeBack(

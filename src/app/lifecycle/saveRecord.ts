@@ -13,7 +13,7 @@ export async function saveRecord(
   pull: RevertPull,
   record: GrantRecord,
 ): Promise<RevertPull> {
-  const body = revertBody(record, sealScope(ctx));
+  const body = revertBody(record, sealScope(ctx, pull.number));
   const title = revertTitle(record);
   if (body !== pull.body) await ctx.port.updatePull(ctx.repo, pull.number, { title, body });
   const want = {

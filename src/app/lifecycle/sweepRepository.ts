@@ -39,7 +39,7 @@ async function labelledBranches(ctx: LifecycleContext, label: string): Promise<S
   return new Set(
     pulls
       .map((p) => {
-        const opened = openRecord(p.body, sealScope(ctx));
+        const opened = openRecord(p.body, sealScope(ctx, p.number));
         return opened.status === 'sealed' ? opened.record.file : undefined;
       })
       .filter((f): f is string => f !== undefined)
@@ -116,7 +116,9 @@ export async function sweepRepository(ctx: LifecycleContext, retry: RetryPolicy)
           fileOnMain: item.file !== undefined,
           activeGrants: state.active,
           siblings,
-          ...(parsed && resource ? { fallback: { file: parsed.file, grant: parsed.grant, resource } } : {}),
+          ...(parsed && resource
+            ? { fallback: async () => ({ file: parsed.file, grant: parsed.grant, resource }) }
+            : {}),
         },
         retry,
       );

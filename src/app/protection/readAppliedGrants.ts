@@ -30,7 +30,7 @@ async function isApplied(params: {
     const pulls = await params.port.listRecordPulls(grantsRepo, branch);
     const forged: number[] = [];
     for (const pull of pulls) {
-      const opened = openRecord(pull.body, scope);
+      const opened = openRecord(pull.body, { ...scope, pull: pull.number });
       if (opened.status === 'sealed' && opened.record.file === file) {
         const applied =
           blob !== undefined && opened.record.blob === blob && ACCEPTED.has(opened.record.state);

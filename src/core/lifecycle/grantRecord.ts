@@ -62,20 +62,27 @@ export interface RecordSeal {
   verify(text: string, signature: string): boolean;
 }
 
-/** What a seal covers: the repository (a record copied to another repository does not verify) and the record. */
+/**
+ * What a seal covers: the repository and the pull request (a record copied to another repository,
+ * or to another PR of the same branch, such as a later grant of the same file, does not verify)
+ * and the record.
+ */
 export interface SealScope {
   seal: RecordSeal;
   /** `owner/repo` of the grants repository. */
   repo: string;
+  /** The number of the reverting PR whose body carries the record. */
+  pull: number;
 }
 
-const sealedText = (repo: string, json: string) => `grantops-record/v1\n${repo.toLowerCase()}\n${json}`;
+const sealedText = (scope: SealScope, json: string) =>
+  `grantops-record/v2\n${scope.repo.toLowerCase()}#${scope.pull}\n${json}`;
 
 /** The hidden, sealed marker that carries a record inside a PR body. */
 export function encodeRecord(record: GrantRecord, scope: SealScope): string {
   // `--` cannot appear inside an HTML comment; JSON never needs it unescaped.
   const json = JSON.stringify(record).replace(/--/g, '-\\u002d');
-  return `<!-- grantops:record ${json} seal:${scope.seal.sign(sealedText(scope.repo, json))} -->`;
+  return `<!-- grantops:record ${json} seal:${scope.seal.sign(sealedText(scope, json))} -->`;
 }
 
 function parseRecord(json: string): GrantRecord | undefined {
@@ -111,7 +118,7 @@ export function openRecord(body: string | null | undefined, scope: SealScope): O
   const markers = [...(body ?? '').matchAll(MARKERS)];
   if (markers.length === 0) return { status: 'none' };
   for (const [, json, signature] of markers) {
-    if (signature === undefined || !scope.seal.verify(sealedText(scope.repo, json!), signature)) continue;
+    if (signature === undefined || !scope.seal.verify(sealedText(scope, json!), signature)) continue;
     const record = parseRecord(json!);
     if (record) return { status: 'sealed', record };
   }

@@ -71,13 +71,18 @@ async function world() {
     files: { [file]: null },
     silent: true,
   });
-  await w.as('alice').pulls.create({
+  const { data: opened } = await w.as('alice').pulls.create({
     owner: 'acme',
     repo: 'access-grants',
     head: revertBranch(file),
     base: 'main',
     title: `Revoke ${file}`,
-    body: recordBody(file),
+  });
+  await w.as('alice').pulls.update({
+    owner: 'acme',
+    repo: 'access-grants',
+    pull_number: opened.number,
+    body: recordBody(file, {}, undefined, undefined, opened.number),
   });
   await gh.waitForIdle();
   return gh;

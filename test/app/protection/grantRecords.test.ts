@@ -83,7 +83,7 @@ describe('the protection rule counts a grant only when grantops applied it', () 
 
   it('takes the newest sealed record: an older applied one does not outlive a newer revoked one', async () => {
     const { answer } = await decide([
-      recordPull(15, recordBody(ALICE, { state: 'revoked' })),
+      recordPull(15, recordBody(ALICE, { state: 'revoked' }, undefined, undefined, 15)),
       recordPull(12, recordBody(ALICE)),
     ]);
     expect(answer.comment).toContain('(`grant_not_applied`)');
@@ -139,7 +139,9 @@ describe('the protection rule counts a grant only when grantops applied it', () 
       gh.installationToken(),
       gh.grantsTarball(files),
       gh.recordPulls(ALICE),
-      gh.recordPulls(carol, [recordPull(20, recordBody(carol, { grantee: 'carol' }, files[carol]))]),
+      gh.recordPulls(carol, [
+        recordPull(20, recordBody(carol, { grantee: 'carol' }, files[carol], undefined, 20)),
+      ]),
       gh.deployments(HISTORY),
       gh.callback((b) => (answer = b)),
     ];

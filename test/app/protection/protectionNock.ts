@@ -35,10 +35,11 @@ export function recordBody(
   over: Partial<GrantRecord> = {},
   text?: string,
   repo = 'acme/access-grants',
+  pull = 12,
 ): string {
   const content = text ?? grantsFiles()[file] ?? '';
   const record = grantRecord({ file, blob: gitBlobSha(Buffer.from(content)), ...over });
-  return `Revokes ${file} at expiry.\n\n${encodeRecord(record, { seal: SEAL, repo })}`;
+  return `Revokes ${file} at expiry.\n\n${encodeRecord(record, { seal: SEAL, repo, pull })}`;
 }
 
 /** A pull request as `GET /pulls` lists it, from `branch` into the default branch `main`. */

@@ -60,6 +60,10 @@ describe('grant records in PR bodies', () => {
       ],
       ['a seal for another repository', encodeRecord(record, testScope('acme/other-grants'))],
       [
+        'a seal for another PR of the repository (an earlier grant of the same file)',
+        encodeRecord(record, testScope('acme/access-grants', 13)),
+      ],
+      [
         'a truncated seal',
         sealed.replace(/seal:([0-9a-f]{64})/, (_m, hex: string) => `seal:${hex.slice(0, 63)}`),
       ],
