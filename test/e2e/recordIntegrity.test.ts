@@ -131,6 +131,10 @@ describe('the reverting branch is the App’s', () => {
     const report = await sweep(world);
     expect(teamLogins(world, 'prod-db-admins')).toEqual([]);
     expect(report.installations[0]?.grants?.orphans ?? []).toEqual([]);
+    // Revoked; the file stays on main with no PR to remove it, so later sweeps report it.
+    const later = await sweep(world);
+    expect(later.installations[0]?.grants?.orphans).toEqual([FILE]);
+    expect(teamLogins(world, 'prod-db-admins')).toEqual([]);
     expectCleanRun(world);
   });
 

@@ -134,7 +134,7 @@ export async function sweepRepository(ctx: LifecycleContext, retry: RetryPolicy)
     await each('revoking', { branch, file }, async () => {
       const closed = await findRecordedPull(ctx, branch, 'all');
       if (!closed.record || !holdsAccess(closed.record)) {
-        if (!closed.record) orphans.push(file);
+        orphans.push(file); // never applied, or revoked after its branch was deleted: the file stays
         return;
       }
       ctx.log.warn(
@@ -179,7 +179,7 @@ export async function sweepRepository(ctx: LifecycleContext, retry: RetryPolicy)
   if (result.orphans.length > 0)
     ctx.log.warn(
       { files: result.orphans },
-      `${result.orphans.length} expired grant(s) were never applied by grantops; remove their files`,
+      `${result.orphans.length} expired grant file(s) are still on the default branch with no reverting PR to remove them (never applied by grantops, or revoked after their branch was deleted): remove them`,
     );
   return result;
 }
