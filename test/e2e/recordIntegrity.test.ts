@@ -158,6 +158,31 @@ describe('the reverting branch is the App’s', () => {
 });
 
 describe('a grant changed on main without a pull request', () => {
+  it('a merged extension is not taken for a direct push while GitHub has not linked its commit to the PR yet', async () => {
+    await aliceHoldsProdDb();
+    world.clock.advance(HOUR);
+    // GitHub links commits to pull requests asynchronously: right after the merge the list is empty.
+    world.gh.faults.add({
+      method: 'GET',
+      route: '/repos/{owner}/{repo}/commits/{commit_sha}/pulls',
+      times: 10,
+      status: 200,
+      body: [],
+    });
+    const extension = await request(
+      world,
+      'alice',
+      FILE,
+      grantText('alice', 'prod-db', T0 + 4 * HOUR),
+      'alice/extend',
+    );
+    await approveAs(world, extension, 'dana', 'dave');
+    expect(pull(world, extension)).toMatchObject({ merged: true });
+    expect(teamLogins(world, 'prod-db-admins')).toEqual(['alice:member']);
+    expect(world.gh.readFile({ repo: R, path: FILE })).toBeDefined();
+    expectCleanRun(world);
+  });
+
   it('a direct push that moves expires of an applied grant revokes it at once', async () => {
     await aliceHoldsProdDb();
     world.clock.advance(HOUR);
@@ -165,7 +190,7 @@ describe('a grant changed on main without a pull request', () => {
       repo: R,
       branch: 'main',
       files: { [FILE]: grantText('alice', 'prod-db', T0 + 5 * HOUR) },
-      message: 'extend',
+      message: 'extend (#1)', // names the merged request PR, whose merge commit it is not
       author: 'alice',
     });
     await world.gh.waitForIdle();

@@ -27,6 +27,7 @@ export async function onPush(context: Context<'push'>, deps: AppDeps): Promise<v
     if (grants.length === 0) continue;
     const pulls = await ctx.port.pullsForCommit(ctx.repo, commit.id);
     if (pulls.some((p) => p.merged && p.baseRef === ctx.defaultBranch)) continue;
+    if (await mergedByNamedPull(ctx, commit)) continue;
     for (const file of grants) {
       await reportUnapproved(ctx, {
         file,
@@ -57,5 +58,27 @@ export async function onPush(context: Context<'push'>, deps: AppDeps): Promise<v
       },
       deps.retry,
     );
+  }
+}
+
+/**
+ * GitHub links a commit to its pull request asynchronously, so right after a merge the list can be
+ * empty. A squash or merge commit names its PR (`… (#12)`, `Merge pull request #12 from …`): it is
+ * that PR's merge only if the PR says so (its merge commit is this commit), which a message alone
+ * cannot fake.
+ */
+async function mergedByNamedPull(
+  ctx: ReturnType<typeof lifecycleContextFor>,
+  commit: { id: string; message: string },
+): Promise<boolean> {
+  const named =
+    /\(#(\d{1,9})\)\s*$/m.exec(commit.message.split('\n')[0] ?? '') ??
+    /^Merge pull request #(\d{1,9}) /.exec(commit.message);
+  if (!named) return false;
+  try {
+    const pr = await ctx.port.getPullRequest(ctx.repo, Number(named[1]));
+    return pr.merged && pr.mergeCommitSha === commit.id && pr.baseRef === ctx.defaultBranch;
+  } catch {
+    return false; // not a PR (an issue number, a deleted PR): nothing vouches for the commit
   }
 }
