@@ -41,7 +41,7 @@ export async function onPush(context: Context<'push'>, deps: AppDeps): Promise<v
   const state = await readGrantsState(ctx, payload.after);
   for (const file of changedApplied) {
     const branch = revertBranch(file);
-    const { record } = await findRecordedPull(ctx, branch);
+    const { pull, record } = await findRecordedPull(ctx, branch);
     if (!record || (!holdsAccess(record) && record.state !== 'scheduled')) continue;
     ctx.log.warn(
       { file, grantee: record.grantee, resource: record.resource },
@@ -51,7 +51,7 @@ export async function onPush(context: Context<'push'>, deps: AppDeps): Promise<v
       ctx,
       {
         branch,
-        pull: undefined,
+        pull, // its record was just read and is checked again without another call
         fileOnMain: state.parsed.some((g) => g.file === file),
         activeGrants: state.active,
         siblings: (r: GrantRecord) => siblingRecords(ctx, state, r.file, r),

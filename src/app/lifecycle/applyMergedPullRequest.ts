@@ -12,7 +12,7 @@ import { CHECK_NAME } from '../checkRunIdentity.js';
 import { resolveMembership } from '../resolveMembership.js';
 import { applyGrant } from './applyGrant.js';
 import type { LifecycleContext } from './lifecycleContext.js';
-import { readGrantsState, siblingRecords } from './readGrantsState.js';
+import { grantAsOn, readGrantsState, siblingRecords } from './readGrantsState.js';
 import { sealScope } from './recordedPull.js';
 import { ownerApprovers, readApprovals } from './ownerApprovers.js';
 import { reportApplied, type ApplyReportLine } from './reportApplied.js';
@@ -57,15 +57,7 @@ export async function applyMergedPullRequest(
       : undefined;
     const siblings = (record: GrantRecord) => siblingRecords(ctx, state, file, record);
     // With no sealed record, the grant as it was before this PR removed it says what to take back.
-    const fallback = async () => {
-      const before = await readGrantsState(ctx, pr.baseSha);
-      const parsed = before.parsed.find((g) => g.file === file);
-      const resource =
-        parsed && before.policy && Object.hasOwn(before.policy.resources, parsed.grant.resource)
-          ? before.policy.resources[parsed.grant.resource]
-          : undefined;
-      return parsed && resource ? { file, grant: parsed.grant, resource } : undefined;
-    };
+    const fallback = async () => grantAsOn(await readGrantsState(ctx, pr.baseSha), file);
     const revoked = await revokeGrant(
       ctx,
       {

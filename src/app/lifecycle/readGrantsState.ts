@@ -3,7 +3,7 @@ import { grantStatus, grantWindow } from '../../core/grantWindow.js';
 import type { GrantsRepo } from '../../core/grantsRepo.js';
 import { revertBranch, type GrantRecord } from '../../core/lifecycle/index.js';
 import type { Problem } from '../../core/problem.js';
-import type { Grant, Policy } from '../../core/types.js';
+import type { Grant, Policy, Resource } from '../../core/types.js';
 import { validateRepo } from '../../core/validateRepo.js';
 import { gitBlobSha } from '../../github/gitBlobSha.js';
 import type { LifecycleContext } from './lifecycleContext.js';
@@ -31,6 +31,20 @@ export interface GrantsState {
   parsed: { file: string; grant: Grant; valid: boolean }[];
   /** False when access.yml on this commit has errors. */
   policyValid: boolean;
+}
+
+/**
+ * A grant file as parsed in `state`, with its resource's settings from the same commit's policy:
+ * what revocation falls back on when a grant has no sealed record. Undefined when either is missing.
+ */
+export function grantAsOn(
+  state: GrantsState,
+  file: string | undefined,
+): { file: string; grant: Grant; resource: Resource } | undefined {
+  const parsed = state.parsed.find((g) => g.file === file);
+  if (!parsed || !state.policy || !Object.hasOwn(state.policy.resources, parsed.grant.resource))
+    return undefined;
+  return { file: parsed.file, grant: parsed.grant, resource: state.policy.resources[parsed.grant.resource]! };
 }
 
 /** Reads the grants repository at `ref` (one API call) and sorts out what is valid and active. */

@@ -1,11 +1,21 @@
-import { openRecord, revertBranch, type GrantRecord, type SealScope } from '../../core/lifecycle/index.js';
+import {
+  newestSealedRecord,
+  revertBranch,
+  type GrantRecord,
+  type SealScope,
+} from '../../core/lifecycle/index.js';
 import type { RevertPull } from '../../github/port.js';
 import type { LifecycleContext } from './lifecycleContext.js';
 
-/** The seal scope of a reverting PR of a lifecycle context's grants repository. */
-export const sealScope = (ctx: Pick<LifecycleContext, 'seal' | 'repo'>, pull: number): SealScope => ({
+/** The seal scope of a lifecycle context's grants repository, for any of its reverting PRs. */
+const repoScope = (ctx: Pick<LifecycleContext, 'seal' | 'repo'>): Omit<SealScope, 'pull'> => ({
   seal: ctx.seal,
   repo: `${ctx.repo.owner}/${ctx.repo.repo}`,
+});
+
+/** The seal scope of one reverting PR of a lifecycle context's grants repository. */
+export const sealScope = (ctx: Pick<LifecycleContext, 'seal' | 'repo'>, pull: number): SealScope => ({
+  ...repoScope(ctx),
   pull,
 });
 
@@ -31,17 +41,9 @@ export async function findRecordedPull(
   state: 'open' | 'all' = 'open',
 ): Promise<RecordedPull> {
   const pulls = await ctx.port.listPullsByBranch(ctx.repo, branch, { base: ctx.defaultBranch, state });
-  const forged: number[] = [];
-  for (const pull of pulls) {
-    const opened = openRecord(pull.body, sealScope(ctx, pull.number));
-    if (opened.status === 'sealed' && revertBranch(opened.record.file) === branch) {
-      report(ctx, branch, forged);
-      return { pull, record: opened.record, forged };
-    }
-    if (opened.status !== 'none') forged.push(pull.number);
-  }
-  report(ctx, branch, forged);
-  return { pull: pulls[0], record: undefined, forged };
+  const found = newestSealedRecord(pulls, repoScope(ctx), (r) => revertBranch(r.file) === branch);
+  report(ctx, branch, found.forged);
+  return found.record ? found : { ...found, pull: pulls[0] };
 }
 
 function report(ctx: LifecycleContext, branch: string, forged: number[]): void {

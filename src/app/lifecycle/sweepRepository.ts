@@ -11,7 +11,7 @@ import { parseDuration } from '../../core/time/index.js';
 import { applyGrant } from './applyGrant.js';
 import { correctDrift, type DriftReport } from './correctDrift.js';
 import type { LifecycleContext } from './lifecycleContext.js';
-import { readGrantsState, siblingRecords, type GrantsState } from './readGrantsState.js';
+import { grantAsOn, readGrantsState, siblingRecords, type GrantsState } from './readGrantsState.js';
 import { findRecordedPull, sealScope } from './recordedPull.js';
 import { reportUnapproved } from './reportUnapproved.js';
 import type { RetryPolicy } from './retryFailures.js';
@@ -103,11 +103,7 @@ export async function sweepRepository(ctx: LifecycleContext, retry: RetryPolicy)
   for (const item of plan.revoke) {
     await each('revoking', item, async () => {
       const siblings = (r: GrantRecord) => siblingRecords(ctx, state, r.file, r);
-      const parsed = state.parsed.find((g) => g.file === item.file);
-      const resource =
-        parsed && state.policy && Object.hasOwn(state.policy.resources, parsed.grant.resource)
-          ? state.policy.resources[parsed.grant.resource]
-          : undefined;
+      const onMain = grantAsOn(state, item.file);
       const record = await revokeGrant(
         ctx,
         {
@@ -116,9 +112,7 @@ export async function sweepRepository(ctx: LifecycleContext, retry: RetryPolicy)
           fileOnMain: item.file !== undefined,
           activeGrants: state.active,
           siblings,
-          ...(parsed && resource
-            ? { fallback: async () => ({ file: parsed.file, grant: parsed.grant, resource }) }
-            : {}),
+          ...(onMain ? { fallback: async () => onMain } : {}),
         },
         retry,
       );

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { openRecord, revertBranch, type RecordSeal } from '../../core/lifecycle/index.js';
+import { newestSealedRecord, revertBranch, type RecordSeal } from '../../core/lifecycle/index.js';
 import { GitHubError } from '../../github/githubError.js';
 import type { RepoId } from '../../github/port.js';
 import type { ProtectionPort } from '../../github/protection/protectionPort.js';
@@ -28,20 +28,15 @@ async function isApplied(params: {
   const scope = { seal: params.seal, repo: `${grantsRepo.owner}/${grantsRepo.repo}` };
   try {
     const pulls = await params.port.listRecordPulls(grantsRepo, branch);
-    const forged: number[] = [];
-    for (const pull of pulls) {
-      const opened = openRecord(pull.body, { ...scope, pull: pull.number });
-      if (opened.status === 'sealed' && opened.record.file === file) {
-        const applied =
-          blob !== undefined && opened.record.blob === blob && ACCEPTED.has(opened.record.state);
-        if (!applied)
-          log.warn(
-            { file, pull: pull.number, state: opened.record.state, blobMatches: opened.record.blob === blob },
-            `grant ${file} does not match what grantops applied (record of #${pull.number}); it does not count`,
-          );
-        return applied;
-      }
-      if (opened.status !== 'none') forged.push(pull.number);
+    const { pull, record, forged } = newestSealedRecord(pulls, scope, (r) => r.file === file);
+    if (pull && record) {
+      const applied = blob !== undefined && record.blob === blob && ACCEPTED.has(record.state);
+      if (!applied)
+        log.warn(
+          { file, pull: pull.number, state: record.state, blobMatches: record.blob === blob },
+          `grant ${file} does not match what grantops applied (record of #${pull.number}); it does not count`,
+        );
+      return applied;
     }
     log.warn(
       { file, branch, forged },

@@ -125,6 +125,33 @@ export function openRecord(body: string | null | undefined, scope: SealScope): O
   return { status: 'forged' };
 }
 
+/** What {@link newestSealedRecord} found among a branch's pull requests. */
+export interface SealedRecordFound<P> {
+  /** The PR whose sealed record was found. */
+  pull: P | undefined;
+  record: GrantRecord | undefined;
+  /** PRs, newer than the one found, whose markers do not verify (forged, edited, copied). */
+  forged: number[];
+}
+
+/**
+ * The newest record among `pulls` (newest first) whose seal matches its own PR and that `about`
+ * accepts (the grant file the branch belongs to); every other marker is only counted as forged.
+ */
+export function newestSealedRecord<P extends { number: number; body: string }>(
+  pulls: readonly P[],
+  scope: Omit<SealScope, 'pull'>,
+  about: (record: GrantRecord) => boolean,
+): SealedRecordFound<P> {
+  const forged: number[] = [];
+  for (const pull of pulls) {
+    const opened = openRecord(pull.body, { ...scope, pull: pull.number });
+    if (opened.status === 'sealed' && about(opened.record)) return { pull, record: opened.record, forged };
+    if (opened.status !== 'none') forged.push(pull.number);
+  }
+  return { pull: undefined, record: undefined, forged };
+}
+
 /** True while the grant may hold access that revocation must take back. */
 export function holdsAccess(record: GrantRecord): boolean {
   return (
